@@ -1,0 +1,20 @@
+#include "api/services.hpp"
+
+namespace hw::api {
+
+http::Handler scoped(Services& services, ScopedHandler handler) {
+  return [&services, handler = std::move(handler)](const http::Request& request,
+                                                   const http::Params& params) {
+    const http::Context context = http::authenticate(request, services.policy);
+    services.specs.ensure_builtins(context.scope);
+    return handler(context, request, params);
+  };
+}
+
+void register_routes(http::Router& router, Services& services) {
+  register_health(router, services);
+  register_connection_specs(router, services);
+  register_flow_specs(router, services);
+}
+
+}  // namespace hw::api

@@ -1,0 +1,33 @@
+#pragma once
+#include <chrono>
+#include <functional>
+
+#include "http/metrics.hpp"
+#include "http/request_context.hpp"
+#include "http/router.hpp"
+#include "spec/registry.hpp"
+#include "store/store.hpp"
+
+namespace hw::api {
+
+// What the API handlers reach: each handler parses, calls one of these, renders.
+struct Services {
+  store::Store& store;
+  spec::SpecRegistry& specs;
+  http::Metrics& metrics;
+  http::AccessPolicy policy;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+using ScopedHandler =
+    std::function<http::Response(const http::Context&, const http::Request&, const http::Params&)>;
+
+// Authenticates (DESIGN §2), makes sure the scope has its built-ins, then runs `handler`.
+http::Handler scoped(Services& services, ScopedHandler handler);
+
+void register_routes(http::Router& router, Services& services);
+void register_health(http::Router& router, Services& services);
+void register_connection_specs(http::Router& router, Services& services);
+void register_flow_specs(http::Router& router, Services& services);
+
+}  // namespace hw::api

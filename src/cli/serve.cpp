@@ -1,0 +1,42 @@
+#include "cli/serve.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "api/services.hpp"
+#include "log/logging.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace hw::cli {
+
+namespace {
+
+void run_server(const config::ServeConfig& config) {
+  auto store = store::open_sqlite_store(config.data_dir);
+  spec::SpecRegistry specs(*store);
+  http::Metrics metrics;
+  api::Services services{*store, specs, metrics, config.access};
+  http::Router router;
+  api::register_routes(router, services);
+
+  http::Server server(config.server, router, metrics);
+  server.listen();
+  // Tests and scripts wait for this exact line; it must reach a pipe at once.
+  std::printf("headwater listening on http://%s:%u\n", config.server.bind.c_str(), server.port());
+  std::fflush(stdout);
+  spdlog::info("serving on {}:{} with data in {} ({} mode)", config.server.bind, server.port(),
+               config.data_dir.string(), config.access.local_mode() ? "local" : "token");
+  server.run();
+}
+
+}  // namespace
+
+int serve(const config::ServeConfig& config) {
+  log::setup(config.log_format, config.log_level);
+  run_server(config);
+  spdlog::info("stopped; store closed");
+  return 0;
+}
+
+}  // namespace hw::cli

@@ -1,0 +1,24 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "http/request_context.hpp"
+#include "http/server.hpp"
+
+namespace hw::config {
+
+// Everything `headwater serve` needs. Precedence: command line, then environment,
+// then the --config file, then these defaults.
+struct ServeConfig {
+  http::ServerOptions server;
+  std::filesystem::path data_dir = "./headwater-data";
+  std::string log_format = "text";  // or "json"
+  std::string log_level = "info";
+  http::AccessPolicy access;
+};
+
+// Reads a JSON config file into `config`, overriding only the keys present.
+// Throws std::runtime_error naming the file, the JSON path and the problem.
+void load_config_file(const std::filesystem::path& file, ServeConfig& config);
+
+}  // namespace hw::config

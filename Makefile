@@ -22,7 +22,8 @@ test: build
 
 test-asan: deps
 	@test -f $(ASAN_BUILD)/CMakeCache.txt || cmake -S . -B $(ASAN_BUILD) $(GENERATOR) \
-	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEADWATER_SANITIZE=ON -DHEADWATER_BUILD_BENCH=OFF
+	  -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DHEADWATER_SANITIZE=ON \
+	  -DHEADWATER_BUILD_BENCH=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)

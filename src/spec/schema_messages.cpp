@@ -1,9 +1,5 @@
-// GCC 12 reports a false -Wmaybe-uninitialized inside <regex> when AddressSanitizer is on
-// (GCC bug 105562); the build treats warnings as errors.
-#if defined(__SANITIZE_ADDRESS__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 #include "spec/schema_messages.hpp"
+#include "util/regex.hpp"
 
 #include "spec/schema_guard.hpp"
 
@@ -12,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <regex>
 #include <set>
 #include <string_view>
 #include <unordered_set>

@@ -1,20 +1,15 @@
 // Hostile and malformed requests: each gets its exact status and error code, and the
 // server stays healthy afterwards.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
-#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "integration/spec_api_fixture.hpp"
+#include "support/raw_connection.hpp"
 
 namespace hw::test {
 namespace {
@@ -146,31 +141,12 @@ TEST_F(BadInputTest, NestingOf64LevelsIsAccepted) {
   EXPECT_EQ(response.status, 201) << response.body;
 }
 
-// Sends `request` as-is over a plain socket and returns the answer read until the server
-// closes. libcurl refuses to send more than 1 MB of request line and headers, so the hostile
-// sizes need this. Send errors are ignored: the server may answer and close mid-request.
+// Sends `request` as-is and returns the answer read until the server closes. libcurl
+// refuses to send more than 1 MB of request line and headers, so the hostile sizes need this.
 HttpResponse raw_exchange(int port, const std::string& request) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) throw std::runtime_error("socket failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const timeval timeout{10, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    throw std::runtime_error("connect failed");
-  }
-  for (std::size_t sent = 0; sent < request.size();) {
-    const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
-  std::string answer;
-  char buffer[4096];
-  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, n);
-  ::close(fd);
+  RawConnection connection(port);
+  connection.send(request);
+  const std::string answer = connection.read_all();
   HttpResponse response;
   if (answer.rfind("HTTP/1.1 ", 0) == 0) response.status = std::stol(answer.substr(9, 3));
   const auto body = answer.find("\r\n\r\n");

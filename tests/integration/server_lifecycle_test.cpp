@@ -3,9 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <csignal>
+#include <sstream>
 #include <string>
+#include <thread>
 
 #include "integration/spec_api_fixture.hpp"
+#include "support/raw_connection.hpp"
 
 namespace hw::test {
 namespace {
@@ -30,6 +35,31 @@ bool has_line(const std::string& text, const std::string& line) {
 
 TEST_F(ServerLifecycleTest, SigtermEndsTheServerWithStatusZero) {
   require_status(client_.get(kConnectionSpecs), 200);
+  EXPECT_EQ(server_.stop(), 0) << server_.output();
+}
+
+// A request the server has started reading when SIGTERM arrives still gets its answer.
+// `Expect: 100-continue` proves the server read the header; a refused new connection
+// proves it has begun shutting down; only then does the rest of the body go out.
+TEST_F(ServerLifecycleTest, RequestInFlightFinishesAfterSigterm) {
+  const std::string body = mailchimp_create_body();
+  RawConnection connection(server_.port());
+  connection.send("POST " + std::string(kConnectionSpecs) +
+                  " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer t\r\nx-api-key: k\r\n"
+                  "x-gw-ims-org-id: O@AdobeOrg\r\nContent-Type: application/json\r\n"
+                  "Expect: 100-continue\r\nContent-Length: " +
+                  std::to_string(body.size()) + "\r\n\r\n");
+  ASSERT_NE(connection.read_until("\r\n\r\n").find("100 Continue"), std::string::npos);
+  ASSERT_EQ(::kill(server_.pid(), SIGTERM), 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!connection_refused(server_.port()) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::yield();
+  }
+  ASSERT_TRUE(connection_refused(server_.port()));
+  connection.send(body);
+  const std::string answer = connection.read_all();
+  EXPECT_NE(answer.find("HTTP/1.1 201 Created"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("Connection: close"), std::string::npos) << answer;
   EXPECT_EQ(server_.stop(), 0) << server_.output();
 }
 
@@ -83,6 +113,25 @@ TEST_F(ServerLifecycleTest, MetricsCountRequestsByRouteMethodAndStatus) {
 
 TEST_F(ServerLifecycleTest, MetricsNeedNoHeadersAndStartEmptyForARoute) {
   EXPECT_EQ(metrics().find(std::string(kByIdRoute)), std::string::npos);
+}
+
+// Structured logs: HEADWATER_LOG_FORMAT=json (the environment form of --log-format) makes
+// every log line one JSON object.
+TEST(ServerLogsTest, JsonLogFormatFromTheEnvironmentWritesJsonLines) {
+  ::setenv("HEADWATER_LOG_FORMAT", "json", 1);
+  TempDir dir;
+  ServerProcess server(dir.path());
+  ::unsetenv("HEADWATER_LOG_FORMAT");
+  ASSERT_EQ(server.stop(), 0);
+  std::istringstream lines(server.output());
+  int json_lines = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line.starts_with("headwater listening on ")) continue;
+    const auto log = boost::json::parse(line).as_object();
+    EXPECT_TRUE(log.contains("timeMs") && log.contains("level") && log.contains("msg")) << line;
+    ++json_lines;
+  }
+  EXPECT_GE(json_lines, 2);  // "serving on …" and "stopped; store closed"
 }
 
 }  // namespace

@@ -65,12 +65,14 @@ boost::json::object stamp(const boost::json::object& content, const Caller& call
 }
 
 boost::json::object Documents::create(const Caller& caller, const boost::json::object& content,
-                                      std::optional<std::string> id) {
+                                      std::optional<std::string> id,
+                                      std::optional<std::string> secret) {
   const std::string new_id = id ? *id : util::new_uuid();
   const std::int64_t now = util::now_ms();
   const std::string etag = util::new_etag();
   auto object = stamp(content, caller, new_id, now, caller.user, caller.client, now, etag);
-  const store::Document doc{new_id, etag, now, now, boost::json::serialize(object)};
+  const store::Document doc{new_id,           etag, now, now, boost::json::serialize(object),
+                            std::move(secret)};
   if (store_.insert(kind_, caller.scope, doc) != store::WriteResult::ok) {
     throw http::ApiError(409, "CONFLICT", display_name_ + " '" + new_id + "' already exists");
   }
@@ -79,7 +81,8 @@ boost::json::object Documents::create(const Caller& caller, const boost::json::o
 
 boost::json::object Documents::replace(const Caller& caller, std::string_view id,
                                        const boost::json::object& content,
-                                       std::optional<std::string_view> if_match) {
+                                       std::optional<std::string_view> if_match,
+                                       std::optional<std::string> secret) {
   const store::Document previous = require(caller.scope, id);
   if (if_match && *if_match != "*" && *if_match != previous.etag)
     throw stale_etag(display_name_, id);
@@ -88,8 +91,9 @@ boost::json::object Documents::replace(const Caller& caller, std::string_view id
   const std::string etag = util::new_etag();
   auto object = stamp(content, caller, id, previous.created_at, old.at("createdBy").as_string(),
                       old.at("createdClient").as_string(), now, etag);
-  const store::Document doc{std::string(id), etag, previous.created_at, now,
-                            boost::json::serialize(object)};
+  const store::Document doc{
+      std::string(id),  etag, previous.created_at, now, boost::json::serialize(object),
+      std::move(secret)};
   switch (store_.replace(kind_, caller.scope, doc, previous.etag)) {
     case store::WriteResult::ok:
       return object;

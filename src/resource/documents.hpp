@@ -20,13 +20,16 @@ class Documents {
       : store_(store), kind_(std::move(kind)), display_name_(std::move(display_name)) {}
 
   // Stores `content` under a new id (or `id` when given) and returns the stored object.
+  // `secret` is stored beside it, sealed, never in the body.
   boost::json::object create(const Caller& caller, const boost::json::object& content,
-                             std::optional<std::string> id = std::nullopt);
-  // Replaces the content of `id`, keeping its id and creation fields. Throws
-  // ApiError 404 / 412 (stale If-Match).
+                             std::optional<std::string> id = std::nullopt,
+                             std::optional<std::string> secret = std::nullopt);
+  // Replaces the content (and secret) of `id`, keeping its id and creation fields.
+  // Throws ApiError 404 / 412 (stale If-Match).
   boost::json::object replace(const Caller& caller, std::string_view id,
                               const boost::json::object& content,
-                              std::optional<std::string_view> if_match);
+                              std::optional<std::string_view> if_match,
+                              std::optional<std::string> secret = std::nullopt);
   // Throws ApiError 404 when absent.
   store::Document require(const store::Scope& scope, std::string_view id) const;
   std::optional<store::Document> find(const store::Scope& scope, std::string_view id) const;

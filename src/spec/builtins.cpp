@@ -39,7 +39,7 @@ store::Document builtin_document(const Builtin& b, const store::Scope& scope) {
   auto object = resource::stamp(content, system, b.id, kBuiltinCreatedAt, system.user,
                                 system.client, kBuiltinCreatedAt, etag);
   return {std::string(b.id), etag, kBuiltinCreatedAt, kBuiltinCreatedAt,
-          boost::json::serialize(object)};
+          boost::json::serialize(object), std::nullopt};
 }
 
 }  // namespace

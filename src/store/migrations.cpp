@@ -8,7 +8,7 @@ namespace hw::store {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: one table of JSON documents, keyed by kind and scope.
     R"sql(
     CREATE TABLE resources (
@@ -23,6 +23,8 @@ constexpr std::array<const char*, 1> kMigrations = {
       PRIMARY KEY (kind, org, sandbox, id)
     ) WITHOUT ROWID;
     )sql",
+    // 2: sealed secrets (format: password params), beside the masked body.
+    "ALTER TABLE resources ADD COLUMN secret TEXT;",
 };
 
 int current_version(SqliteConnection& db) {

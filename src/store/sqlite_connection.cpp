@@ -83,6 +83,10 @@ std::int64_t SqliteConnection::Statement::integer(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }
 
+bool SqliteConnection::Statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
 int SqliteConnection::Statement::changes() const {
   return sqlite3_changes(sqlite3_db_handle(stmt_));
 }

@@ -45,6 +45,7 @@ class SqliteConnection::Statement {
   bool step();
   std::string_view text(int column) const;
   std::int64_t integer(int column) const;
+  bool is_null(int column) const;
   int changes() const;
 
  private:

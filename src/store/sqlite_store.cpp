@@ -22,19 +22,22 @@ class SqliteStore final : public Store {
                               std::string_view id) override {
     auto reader = lease();
     auto stmt = reader->prepare(
-        "SELECT id, etag, created_at, updated_at, body FROM resources "
+        "SELECT id, etag, created_at, updated_at, body, secret FROM resources "
         "WHERE kind = ? AND org = ? AND sandbox = ? AND id = ?");
     stmt.bind(kind).bind(scope.org).bind(scope.sandbox).bind(id);
     if (!stmt.step()) return std::nullopt;
-    return Document{std::string(stmt.text(0)), std::string(stmt.text(1)), stmt.integer(2),
-                    stmt.integer(3), std::string(stmt.text(4))};
+    Document doc{std::string(stmt.text(0)), std::string(stmt.text(1)), stmt.integer(2),
+                 stmt.integer(3),           std::string(stmt.text(4)), std::nullopt};
+    if (!stmt.is_null(5)) doc.secret = std::string(stmt.text(5));
+    return doc;
   }
 
   WriteResult insert(std::string_view kind, const Scope& scope, const Document& doc) override {
     std::lock_guard lock(write_mutex_);
     auto stmt = writer_->prepare(
-        "INSERT INTO resources (kind, org, sandbox, id, etag, created_at, updated_at, body) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        "INSERT INTO resources (kind, org, sandbox, id, etag, created_at, updated_at, body, "
+        "secret) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
     bind_document(stmt.bind(kind).bind(scope.org).bind(scope.sandbox), doc);
     stmt.step();
     return stmt.changes() == 1 ? WriteResult::ok : WriteResult::exists;
@@ -44,9 +47,10 @@ class SqliteStore final : public Store {
                       std::optional<std::string_view> if_match) override {
     std::lock_guard lock(write_mutex_);
     auto stmt = writer_->prepare(
-        "UPDATE resources SET etag = ?, updated_at = ?, body = ? "
+        "UPDATE resources SET etag = ?, updated_at = ?, body = ?, secret = ? "
         "WHERE kind = ? AND org = ? AND sandbox = ? AND id = ? AND (? IS NULL OR etag = ?)");
     stmt.bind(doc.etag).bind(doc.updated_at).bind(doc.body);
+    bind_nullable(stmt, doc.secret);
     stmt.bind(kind).bind(scope.org).bind(scope.sandbox).bind(doc.id);
     bind_optional(stmt, if_match);
     stmt.step();
@@ -57,9 +61,11 @@ class SqliteStore final : public Store {
   void upsert(std::string_view kind, const Scope& scope, const Document& doc) override {
     std::lock_guard lock(write_mutex_);
     auto stmt = writer_->prepare(
-        "INSERT INTO resources (kind, org, sandbox, id, etag, created_at, updated_at, body) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, org, sandbox, id) DO UPDATE SET "
-        "etag = excluded.etag, updated_at = excluded.updated_at, body = excluded.body "
+        "INSERT INTO resources (kind, org, sandbox, id, etag, created_at, updated_at, body, "
+        "secret) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, org, sandbox, id) DO UPDATE SET "
+        "etag = excluded.etag, updated_at = excluded.updated_at, body = excluded.body, "
+        "secret = excluded.secret "
         "WHERE resources.body IS NOT excluded.body");
     bind_document(stmt.bind(kind).bind(scope.org).bind(scope.sandbox), doc);
     stmt.step();
@@ -152,15 +158,20 @@ class SqliteStore final : public Store {
 
   static void bind_document(SqliteConnection::Statement& stmt, const Document& doc) {
     stmt.bind(doc.id).bind(doc.etag).bind(doc.created_at).bind(doc.updated_at).bind(doc.body);
+    bind_nullable(stmt, doc.secret);
   }
 
+  // A null pointer binds SQL NULL.
+  static void bind_nullable(SqliteConnection::Statement& stmt,
+                            const std::optional<std::string>& value) {
+    stmt.bind(value ? std::string_view(*value) : std::string_view(nullptr, 0));
+  }
+
+  // Binds the value twice, for "(? IS NULL OR etag = ?)".
   static void bind_optional(SqliteConnection::Statement& stmt,
                             std::optional<std::string_view> value) {
-    if (value) {
-      stmt.bind(*value).bind(*value);
-    } else {
-      stmt.bind(std::string_view(nullptr, 0)).bind(std::string_view(nullptr, 0));
-    }
+    const std::string_view v = value ? *value : std::string_view(nullptr, 0);
+    stmt.bind(v).bind(v);
   }
 
   bool exists_locked(std::string_view kind, const Scope& scope, std::string_view id) {

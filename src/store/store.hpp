@@ -18,6 +18,9 @@ struct Document {
   std::int64_t created_at = 0;  // ms since the Unix epoch
   std::int64_t updated_at = 0;
   std::string body;  // the full serialized JSON object as returned to clients
+  // Sealed secrets that belong to the document (never shown to clients); written in
+  // the same row as the body, so the two cannot drift apart.
+  std::optional<std::string> secret;
 };
 
 // One `property` condition. `field` is a dotted path in which `name[]` means "any

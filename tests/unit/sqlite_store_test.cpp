@@ -12,7 +12,7 @@ namespace {
 const Scope kScope{"ORG@AdobeOrg", "prod"};
 
 Document doc(std::string id, std::string body, std::int64_t created = 1) {
-  return {std::move(id), "etag-1", created, created, std::move(body)};
+  return {std::move(id), "etag-1", created, created, std::move(body), std::nullopt};
 }
 
 class SqliteStoreTest : public ::testing::Test {
@@ -35,6 +35,16 @@ TEST_F(SqliteStoreTest, InsertThenGetReturnsTheDocument) {
   EXPECT_EQ(got->etag, "etag-1");
 }
 
+TEST_F(SqliteStoreTest, SecretsAreStoredBesideTheBodyAndReplacedWithIt) {
+  Document d = doc("a", "{}");
+  d.secret = "v1:sealed";
+  store->insert("specs", kScope, d);
+  EXPECT_EQ(store->get("specs", kScope, "a")->secret, "v1:sealed");
+  d.secret.reset();
+  store->replace("specs", kScope, d, std::nullopt);
+  EXPECT_FALSE(store->get("specs", kScope, "a")->secret);
+}
+
 TEST_F(SqliteStoreTest, SecondInsertOfTheSameIdIsRefused) {
   store->insert("specs", kScope, doc("a", "{}"));
   EXPECT_EQ(store->insert("specs", kScope, doc("a", "{}")), WriteResult::exists);
@@ -49,7 +59,7 @@ TEST_F(SqliteStoreTest, ScopesAndKindsAreSeparate) {
 
 TEST_F(SqliteStoreTest, ReplaceChecksTheEtag) {
   store->insert("specs", kScope, doc("a", R"({"v":1})"));
-  Document next{"a", "etag-2", 1, 2, R"({"v":2})"};
+  Document next{"a", "etag-2", 1, 2, R"({"v":2})", std::nullopt};
   EXPECT_EQ(store->replace("specs", kScope, next, std::string_view("stale")),
             WriteResult::etag_mismatch);
   EXPECT_EQ(store->replace("specs", kScope, next, std::string_view("etag-1")), WriteResult::ok);
@@ -68,9 +78,9 @@ TEST_F(SqliteStoreTest, RemoveChecksTheEtag) {
 
 TEST_F(SqliteStoreTest, UpsertReplacesOnlyWhenTheBodyDiffers) {
   store->upsert("specs", kScope, doc("a", R"({"v":1})"));
-  store->upsert("specs", kScope, {"a", "etag-2", 1, 5, R"({"v":1})"});
+  store->upsert("specs", kScope, {"a", "etag-2", 1, 5, R"({"v":1})", std::nullopt});
   EXPECT_EQ(store->get("specs", kScope, "a")->etag, "etag-1");
-  store->upsert("specs", kScope, {"a", "etag-3", 1, 6, R"({"v":2})"});
+  store->upsert("specs", kScope, {"a", "etag-3", 1, 6, R"({"v":2})", std::nullopt});
   EXPECT_EQ(store->get("specs", kScope, "a")->etag, "etag-3");
 }
 
@@ -183,7 +193,7 @@ TEST_F(SqliteStoreTest, ConcurrentReplacesWithTheSameEtagHaveOneWinner) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&, t] {
-      Document next{"a", "etag-" + std::to_string(t + 10), 1, 2, "{}"};
+      Document next{"a", "etag-" + std::to_string(t + 10), 1, 2, "{}", std::nullopt};
       if (store->replace("specs", kScope, next, std::string_view("etag-1")) == WriteResult::ok)
         ++winners;
     });

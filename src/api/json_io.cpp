@@ -20,7 +20,7 @@ bool is_json_media_type(std::string_view value) {
 
 }  // namespace
 
-boost::json::value read_json_object(const http::Request& request) {
+boost::json::value read_json(const http::Request& request) {
   const auto content_type = request.header("content-type");
   if (!content_type || !is_json_media_type(*content_type)) {
     throw http::ApiError(415, "UNSUPPORTED_MEDIA_TYPE",
@@ -34,11 +34,16 @@ boost::json::value read_json_object(const http::Request& request) {
     throw http::ApiError(400, "MALFORMED_JSON", "the body is not valid JSON: " + parsed.error,
                          {{"$", parsed.error}});
   }
-  if (!parsed.value.is_object()) {
+  return std::move(parsed.value);
+}
+
+boost::json::value read_json_object(const http::Request& request) {
+  auto value = read_json(request);
+  if (!value.is_object()) {
     throw http::ApiError(400, "INVALID_REQUEST", "the body must be a JSON object",
                          {{"$", "expected an object"}});
   }
-  return std::move(parsed.value);
+  return value;
 }
 
 std::optional<std::string_view> if_match(const http::Request& request) {

@@ -10,8 +10,10 @@
 
 namespace hw::api {
 
-// The request body as a JSON object. Throws ApiError 415 for a non-JSON
-// Content-Type and 400 for malformed JSON or a non-object document.
+// The request body as JSON. Throws ApiError 415 for a non-JSON Content-Type and 400
+// for malformed JSON.
+boost::json::value read_json(const http::Request& request);
+// The same, and 400 unless the document is an object.
 boost::json::value read_json_object(const http::Request& request);
 
 // The If-Match header, normalized (quotes and W/ removed), if any.

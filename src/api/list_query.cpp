@@ -8,7 +8,7 @@
 #include <charconv>
 #include <optional>
 
-#include "http/error.hpp"
+#include "api/query_params.hpp"
 
 namespace hw::api {
 namespace {
@@ -28,24 +28,6 @@ constexpr std::array<OperatorText, 7> kOperators = {{{"==", store::Filter::Op::e
                                                      {"<", store::Filter::Op::lt},
                                                      {"=", store::Filter::Op::eq}}};
 
-bool valid_field(std::string_view field, bool allow_arrays) {
-  if (field.empty() || field.front() == '.' || field.back() == '.') return false;
-  for (std::size_t i = 0; i < field.size(); ++i) {
-    const char c = field[i];
-    if (allow_arrays && c == '[' && field.substr(i).starts_with("[]")) {
-      ++i;
-      continue;
-    }
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return false;
-  }
-  return field.find("..") == std::string_view::npos;
-}
-
-http::ApiError bad_parameter(std::string_view name, std::string message) {
-  return http::bad_request("invalid query parameter '" + std::string(name) + "': " + message,
-                           {{"query." + std::string(name), message}});
-}
-
 // `"abc"` -> `abc`: Adobe's examples quote string values.
 std::string unquote(std::string_view value) {
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
@@ -61,7 +43,7 @@ std::optional<store::Filter> parse_condition(std::string_view condition) {
                          candidate.op,
                          {unquote(condition.substr(at + candidate.text.size()))}};
     if (!valid_field(filter.field, true)) {
-      throw bad_parameter("property", "'" + filter.field + "' is not a field path");
+      throw bad_query_parameter("property", "'" + filter.field + "' is not a field path");
     }
     return filter;
   }
@@ -87,29 +69,18 @@ void parse_property(std::string_view property, std::vector<store::Filter>& out) 
     } else if (!out.empty() && !is_ordering(out.back().op)) {
       out.back().values.push_back(unquote(part));
     } else {
-      throw bad_parameter("property", "'" + std::string(part) +
-                                          "' has no operator; use ==, !=, >, <, >= or <=, "
-                                          "e.g. name==MySource");
+      throw bad_query_parameter("property", "'" + std::string(part) +
+                                                "' has no operator; use ==, !=, >, <, >= or <=, "
+                                                "e.g. name==MySource");
     }
   }
-}
-
-std::size_t parse_count(std::string_view name, std::string_view text, std::size_t min,
-                        std::size_t max) {
-  std::size_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
-    throw bad_parameter(name, "'" + std::string(text) + "' is not a whole number from " +
-                                  std::to_string(min) + " to " + std::to_string(max));
-  }
-  return value;
 }
 
 void parse_orderby(std::string_view text, store::ListQuery& query) {
   query.descending = text.starts_with('-');
   if (text.starts_with('-') || text.starts_with('+')) text.remove_prefix(1);
   if (!valid_field(text, false))
-    throw bad_parameter("orderby", "'" + std::string(text) + "' is not a field name");
+    throw bad_query_parameter("orderby", "'" + std::string(text) + "' is not a field name");
   query.order_field = std::string(text);
 }
 
@@ -120,14 +91,14 @@ store::ListQuery parse_list_query(const http::Request& request) {
   query.limit = kDefaultLimit;
   for (auto property : request.query_params("property")) parse_property(property, query.filters);
   if (auto limit = request.query_param("limit"))
-    query.limit = parse_count("limit", *limit, 1, kMaxLimit);
+    query.limit = parse_whole_number("limit", *limit, 1, kMaxLimit);
   if (auto orderby = request.query_param("orderby")) parse_orderby(*orderby, query);
   if (auto token = request.query_param("continuationToken")) {
-    query.offset = parse_count("continuationToken", *token, 0, SIZE_MAX / 2);
+    query.offset = parse_whole_number("continuationToken", *token, 0, SIZE_MAX / 2);
   }
   if (auto count = request.query_param("count")) {
     if (*count != "true" && *count != "false")
-      throw bad_parameter("count", "must be true or false");
+      throw bad_query_parameter("count", "must be true or false");
     query.count = *count == "true";
   }
   return query;

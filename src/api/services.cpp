@@ -15,6 +15,10 @@ void register_routes(http::Router& router, Services& services) {
   register_health(router, services);
   register_connection_specs(router, services);
   register_flow_specs(router, services);
+  register_datasets(router, services);
+  register_connections(router, services);
+  register_source_connections(router, services);
+  register_target_connections(router, services);
 }
 
 }  // namespace hw::api

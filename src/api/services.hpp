@@ -2,6 +2,7 @@
 #include <chrono>
 #include <functional>
 
+#include "connection/resources.hpp"
 #include "http/metrics.hpp"
 #include "http/request_context.hpp"
 #include "http/router.hpp"
@@ -14,6 +15,7 @@ namespace hw::api {
 struct Services {
   store::Store& store;
   spec::SpecRegistry& specs;
+  connection::Resources& connections;
   http::Metrics& metrics;
   http::AccessPolicy policy;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -29,5 +31,16 @@ void register_routes(http::Router& router, Services& services);
 void register_health(http::Router& router, Services& services);
 void register_connection_specs(http::Router& router, Services& services);
 void register_flow_specs(http::Router& router, Services& services);
+void register_datasets(http::Router& router, Services& services);
+void register_connections(http::Router& router, Services& services);
+void register_source_connections(http::Router& router, Services& services);
+void register_target_connections(http::Router& router, Services& services);
+
+// GET list, POST, GET by id, PATCH and DELETE for a resource with params (DESIGN §2:
+// create answers {"id","etag"}; PATCH takes JSON Patch operations and honours If-Match).
+using Remover = void (connection::Resources::*)(const store::Scope&, std::string_view,
+                                                std::optional<std::string_view>);
+void register_params_resource(http::Router& router, Services& services, const std::string& base,
+                              connection::ParamsResource& resource, Remover remove);
 
 }  // namespace hw::api

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "api/services.hpp"
+#include "crypto/secret_box.hpp"
 #include "log/logging.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -14,9 +15,11 @@ namespace {
 
 void run_server(const config::ServeConfig& config) {
   auto store = store::open_sqlite_store(config.data_dir);
+  const auto box = crypto::SecretBox::open_or_create(config.data_dir / "secret.key");
   spec::SpecRegistry specs(*store);
+  connection::Resources connections(*store, box, specs);
   http::Metrics metrics;
-  api::Services services{*store, specs, metrics, config.access};
+  api::Services services{*store, specs, connections, metrics, config.access};
   http::Router router;
   api::register_routes(router, services);
 

@@ -5,7 +5,6 @@
 #include "http/error.hpp"
 #include "spec/connection_spec_validator.hpp"
 #include "spec/flow_spec_validator.hpp"
-#include "spec/spec_kind.hpp"
 
 namespace hw::spec {
 namespace {
@@ -83,14 +82,20 @@ void SpecRegistry::delete_connection_spec(const resource::Caller& caller, std::s
   connection_specs_.remove(caller.scope, id, if_match);
 }
 
+std::optional<SpecRegistry::Resolved> SpecRegistry::resolve(const store::Scope& scope,
+                                                            std::string_view id) const {
+  auto doc = connection_specs_.find(scope, id);
+  if (!doc) return std::nullopt;
+  Resolved out{boost::json::parse(doc->body).as_object(), std::nullopt};
+  out.kind = classify_connection_spec(out.spec, listed_in_streaming_flow_spec(scope, id));
+  return out;
+}
+
 Report SpecRegistry::check_flow_spec(const store::Scope& scope, const boost::json::value& body,
                                      std::string_view id) const {
   auto lookup = [&](std::string_view spec_id) -> std::optional<SpecKind> {
-    auto doc = connection_specs_.find(scope, spec_id);
-    if (!doc) return std::nullopt;
-    auto parsed = boost::json::parse(doc->body);
-    return classify_connection_spec(parsed.as_object(),
-                                    listed_in_streaming_flow_spec(scope, spec_id));
+    auto resolved = resolve(scope, spec_id);
+    return resolved ? resolved->kind : std::nullopt;
   };
   return validate_flow_spec(body, id, lookup);
 }

@@ -7,6 +7,7 @@
 #include "resource/documents.hpp"
 #include "spec/builtins.hpp"
 #include "spec/issue.hpp"
+#include "spec/spec_kind.hpp"
 
 namespace hw::spec {
 
@@ -34,6 +35,13 @@ class SpecRegistry {
   boost::json::object replace_flow_spec(const resource::Caller& caller, std::string_view id,
                                         const boost::json::value& body,
                                         std::optional<std::string_view> if_match);
+
+  // The stored connection spec `id` as JSON and what it is, or nullopt when absent.
+  struct Resolved {
+    boost::json::object spec;
+    std::optional<SpecKind> kind;
+  };
+  std::optional<Resolved> resolve(const store::Scope& scope, std::string_view id) const;
 
   resource::Documents& connection_specs() { return connection_specs_; }
   resource::Documents& flow_specs() { return flow_specs_; }

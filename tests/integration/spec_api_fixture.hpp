@@ -28,6 +28,7 @@ using spec::kRestStorageToAep;
 
 inline constexpr std::string_view kConnectionSpecs = "/data/foundation/flowservice/connectionSpecs";
 inline constexpr std::string_view kFlowSpecs = "/data/foundation/flowservice/flowSpecs";
+inline constexpr std::string_view kDataSets = "/data/foundation/catalog/dataSets";
 
 inline constexpr std::string_view kOffSetNamePath =
     "sourceSpec.attributes.paginationParams.offSetName";

@@ -1,0 +1,10 @@
+#include "api/services.hpp"
+
+namespace hw::api {
+
+void register_connections(http::Router& router, Services& s) {
+  register_params_resource(router, s, "/data/foundation/flowservice/connections",
+                           s.connections.connections, &connection::Resources::remove_connection);
+}
+
+}  // namespace hw::api

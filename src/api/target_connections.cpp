@@ -1,0 +1,11 @@
+#include "api/services.hpp"
+
+namespace hw::api {
+
+void register_target_connections(http::Router& router, Services& s) {
+  register_params_resource(router, s, "/data/foundation/flowservice/targetConnections",
+                           s.connections.target_connections,
+                           &connection::Resources::remove_target_connection);
+}
+
+}  // namespace hw::api

@@ -1,0 +1,15 @@
+#pragma once
+#include <vector>
+
+#include "support/mock_response.hpp"
+#include "support/mock_upstream.hpp"
+
+namespace hw::test::mock {
+
+// The mock's API as a plain function: credentials first (MailChimp refuses an anonymous
+// caller before looking at the path), then GET /3.0/ping and
+// GET /3.0/lists/{listId}/members; anything else is 404, another method 405.
+Response route(const UpstreamRequest& request, const std::vector<MockRecord>& records,
+               const MockUpstreamOptions& options);
+
+}  // namespace hw::test::mock

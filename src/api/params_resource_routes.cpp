@@ -5,16 +5,13 @@
 #include "api/services.hpp"
 
 namespace hw::api {
-namespace {
 
-http::Response written(int status, const connection::ParamsResource::Written& w) {
+http::Response written_response(int status, const connection::ParamsResource::Written& w) {
   boost::json::object body{{"id", w.id}, {"etag", w.etag}};
   http::Response r = json_response(status, boost::json::serialize(body));
   r.headers.emplace_back("ETag", w.etag);
   return r;
 }
-
-}  // namespace
 
 void register_params_resource(http::Router& router, Services& s, const std::string& base,
                               connection::ParamsResource& resource, Remover remove) {
@@ -25,7 +22,8 @@ void register_params_resource(http::Router& router, Services& s, const std::stri
                                     render_list(req, query, s.store.list(kind, ctx.scope, query)));
              }));
   router.add("POST", base, scoped(s, [&resource](const auto& ctx, const auto& req, const auto&) {
-               return written(201, resource.create(ctx, read_json_object(req).as_object()));
+               return written_response(201,
+                                       resource.create(ctx, read_json_object(req).as_object()));
              }));
   router.add("GET", base + "/{id}",
              scoped(s, [&resource](const auto& ctx, const auto&, const auto& p) {
@@ -33,11 +31,12 @@ void register_params_resource(http::Router& router, Services& s, const std::stri
              }));
   router.add("PATCH", base + "/{id}",
              scoped(s, [&resource](const auto& ctx, const auto& req, const auto& p) {
-               return written(200, resource.patch(ctx, p["id"], read_json(req), if_match(req)));
+               return written_response(200,
+                                       resource.patch(ctx, p["id"], read_json(req), if_match(req)));
              }));
   router.add("DELETE", base + "/{id}",
-             scoped(s, [&s, remove](const auto& ctx, const auto& req, const auto& p) {
-               (s.connections.*remove)(ctx.scope, p["id"], if_match(req));
+             scoped(s, [remove](const auto& ctx, const auto& req, const auto& p) {
+               remove(ctx.scope, p["id"], if_match(req));
                return json_response(204, "");
              }));
 }

@@ -16,9 +16,14 @@ void register_routes(http::Router& router, Services& services) {
   register_connection_specs(router, services);
   register_flow_specs(router, services);
   register_datasets(router, services);
+  register_batches(router, services);
+  register_data_access(router, services);
   register_connections(router, services);
   register_source_connections(router, services);
   register_target_connections(router, services);
+  register_flows(router, services);
+  register_mapping_sets(router, services);
+  register_runs(router, services);
 }
 
 }  // namespace hw::api

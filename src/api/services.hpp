@@ -3,9 +3,12 @@
 #include <functional>
 
 #include "connection/resources.hpp"
+#include "dataset/batch_writer.hpp"
+#include "flow/flows.hpp"
 #include "http/metrics.hpp"
 #include "http/request_context.hpp"
 #include "http/router.hpp"
+#include "run/runs.hpp"
 #include "spec/registry.hpp"
 #include "store/store.hpp"
 
@@ -16,7 +19,10 @@ struct Services {
   store::Store& store;
   spec::SpecRegistry& specs;
   connection::Resources& connections;
+  flow::Flows& flows;
   http::Metrics& metrics;
+  dataset::Batches& batches;
+  run::Runs& runs;
   http::AccessPolicy policy;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
@@ -32,15 +38,22 @@ void register_health(http::Router& router, Services& services);
 void register_connection_specs(http::Router& router, Services& services);
 void register_flow_specs(http::Router& router, Services& services);
 void register_datasets(http::Router& router, Services& services);
+void register_batches(http::Router& router, Services& services);
+void register_data_access(http::Router& router, Services& services);
 void register_connections(http::Router& router, Services& services);
 void register_source_connections(http::Router& router, Services& services);
 void register_target_connections(http::Router& router, Services& services);
+void register_flows(http::Router& router, Services& services);
+void register_mapping_sets(http::Router& router, Services& services);
+void register_runs(http::Router& router, Services& services);
 
 // GET list, POST, GET by id, PATCH and DELETE for a resource with params (DESIGN §2:
 // create answers {"id","etag"}; PATCH takes JSON Patch operations and honours If-Match).
-using Remover = void (connection::Resources::*)(const store::Scope&, std::string_view,
-                                                std::optional<std::string_view>);
+using Remover =
+    std::function<void(const store::Scope&, std::string_view, std::optional<std::string_view>)>;
 void register_params_resource(http::Router& router, Services& services, const std::string& base,
                               connection::ParamsResource& resource, Remover remove);
+// {"id","etag"} and the ETag header: how writes of those resources answer.
+http::Response written_response(int status, const connection::ParamsResource::Written& written);
 
 }  // namespace hw::api

@@ -18,8 +18,14 @@ void run_server(const config::ServeConfig& config) {
   const auto box = crypto::SecretBox::open_or_create(config.data_dir / "secret.key");
   spec::SpecRegistry specs(*store);
   connection::Resources connections(*store, box, specs);
+  flow::Flows flows(*store, box, specs);
   http::Metrics metrics;
-  api::Services services{*store, specs, connections, metrics, config.access};
+  dataset::Batches batches(*store, config.data_dir);
+  batches.recover();
+  run::Executor executor(*store, specs, connections, batches);
+  run::Runs runs(*store, executor);
+  runs.recover();
+  api::Services services{*store, specs, connections, flows, metrics, batches, runs, config.access};
   http::Router router;
   api::register_routes(router, services);
 
@@ -30,7 +36,9 @@ void run_server(const config::ServeConfig& config) {
   std::fflush(stdout);
   spdlog::info("serving on {}:{} with data in {} ({} mode)", config.server.bind, server.port(),
                config.data_dir.string(), config.access.local_mode() ? "local" : "token");
+  runs.start();
   server.run();
+  runs.stop();  // runs in progress finish before the store closes
 }
 
 }  // namespace

@@ -24,6 +24,11 @@ ParamsCheck check_source_connection(spec::SpecRegistry& specs, store::Store& sto
 ParamsCheck check_target_connection(spec::SpecRegistry& specs, store::Store& store,
                                     const store::Scope& scope, const boost::json::object& body);
 
+// The authSpec entry named `spec_name` (exactly, else in any case), counting the inlet
+// methods for streaming specs.
+std::optional<boost::json::object> find_auth_spec(const spec::SpecRegistry::Resolved& spec,
+                                                  std::string_view spec_name);
+
 namespace detail {
 void require_name(const boost::json::object& body, std::vector<spec::Issue>& errors);
 // The connection spec named by `connectionSpec.id`, or nullopt with an error.

@@ -50,6 +50,14 @@ std::string names_of(const boost::json::array& entries) {
 
 }  // namespace
 
+std::optional<boost::json::object> find_auth_spec(const spec::SpecRegistry::Resolved& spec,
+                                                  std::string_view spec_name) {
+  const auto entries = candidates(spec.spec, spec.kind);
+  const auto* entry = find_entry(entries, spec_name);
+  if (!entry) return std::nullopt;
+  return *entry;
+}
+
 ParamsCheck check_connection(spec::SpecRegistry& specs, const store::Scope& scope,
                              const boost::json::object& body) {
   ParamsCheck check;

@@ -118,6 +118,18 @@ ParamsResource::Written ParamsResource::patch(const resource::Caller& caller, st
   return {std::string(id), std::string(stored.at("etag").as_string())};
 }
 
+ParamsResource::Written ParamsResource::set_state(const resource::Caller& caller,
+                                                  std::string_view id, std::string_view state,
+                                                  std::optional<std::string_view> if_match) {
+  const store::Document previous = documents_.require(caller.scope, id);
+  auto body = boost::json::parse(previous.body).as_object();
+  body["state"] = state;
+  // As in patch: without If-Match, a change since the read above is a 412.
+  auto stored =
+      documents_.replace(caller, id, body, if_match ? *if_match : previous.etag, previous.secret);
+  return {std::string(id), std::string(stored.at("etag").as_string())};
+}
+
 boost::json::object ParamsResource::unsealed(const store::Scope& scope, std::string_view id) const {
   const store::Document doc = documents_.require(scope, id);
   auto body = boost::json::parse(doc.body).as_object();

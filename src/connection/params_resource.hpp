@@ -21,7 +21,8 @@ struct ParamsCheck {
 };
 
 // A Flow Service resource with params checked against a schema that its connection
-// spec supplies: connections (auth.params), source and target connections (params).
+// spec supplies: connections (auth.params), source and target connections (params);
+// or its flow spec: flows (options).
 // Secret params are sealed with the SecretBox and stored masked; reads never unseal.
 class ParamsResource {
  public:
@@ -39,6 +40,10 @@ class ParamsResource {
   // Applies JSON Patch operations, then checks the result as a create would.
   Written patch(const resource::Caller& caller, std::string_view id,
                 const boost::json::value& operations, std::optional<std::string_view> if_match);
+  // Sets `state` ("enabled", "disabled") and nothing else. The rest is not checked again:
+  // disabling must work even after something the resource names has changed.
+  Written set_state(const resource::Caller& caller, std::string_view id, std::string_view state,
+                    std::optional<std::string_view> if_match);
   // The stored object with its secrets unsealed: for the engine, never for responses.
   boost::json::object unsealed(const store::Scope& scope, std::string_view id) const;
 

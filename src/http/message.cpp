@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "util/percent_encode.hpp"
+
 namespace hw::http {
 
 std::optional<std::string_view> Request::header(std::string_view lower_name) const {
@@ -29,20 +31,8 @@ namespace {
 
 // Clients such as curl send `"`, `<`, `>`, `[`, `]`, `{`, `}`, `|` and spaces
 // unescaped (Adobe's filter examples contain them); escape them before the strict parse.
-std::string escape_loose_characters(std::string_view target) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(target.size() + 16);
-  for (unsigned char c : target) {
-    if (c > 0x20 && c < 0x7f && !std::strchr("\"<>[]{}|\\^`", c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    }
-  }
-  return out;
+bool allowed_in_target(unsigned char c) {
+  return c > 0x20 && c < 0x7f && !std::strchr("\"<>[]{}|\\^`", c);
 }
 
 }  // namespace
@@ -51,7 +41,7 @@ bool parse_target(std::string_view target, Request& out) {
   auto url = boost::urls::parse_origin_form(target);
   std::string escaped;
   if (!url) {
-    escaped = escape_loose_characters(target);
+    escaped = util::percent_encode(target, allowed_in_target);
     url = boost::urls::parse_origin_form(escaped);
   }
   if (!url) return false;

@@ -114,6 +114,21 @@ class SqliteStore final : public Store {
     return result;
   }
 
+  std::vector<Scoped> scan(std::string_view kind) override {
+    auto reader = lease();
+    auto stmt = reader->prepare(
+        "SELECT org, sandbox, id, etag, created_at, updated_at, body FROM resources WHERE kind = ? "
+        "ORDER BY org, sandbox, id");
+    stmt.bind(kind);
+    std::vector<Scoped> out;
+    while (stmt.step()) {
+      out.push_back({{std::string(stmt.text(0)), std::string(stmt.text(1))},
+                     {std::string(stmt.text(2)), std::string(stmt.text(3)), stmt.integer(4),
+                      stmt.integer(5), std::string(stmt.text(6)), std::nullopt}});
+    }
+    return out;
+  }
+
   std::vector<std::string> referencing(std::string_view kind, const Scope& scope,
                                        std::string_view field, std::string_view value) override {
     auto reader = lease();

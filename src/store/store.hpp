@@ -66,6 +66,12 @@ class Store {
   virtual WriteResult remove(std::string_view kind, const Scope& scope, std::string_view id,
                              std::optional<std::string_view> if_match) = 0;
   virtual ListResult list(std::string_view kind, const Scope& scope, const ListQuery& query) = 0;
+  // Every `kind` document of every scope: for the scheduler, which serves all scopes.
+  struct Scoped {
+    Scope scope;
+    Document doc;
+  };
+  virtual std::vector<Scoped> scan(std::string_view kind) = 0;
   // Ids of `kind` documents whose value at `field` (a dotted path; an array is
   // searched element by element) equals `value`.
   virtual std::vector<std::string> referencing(std::string_view kind, const Scope& scope,

@@ -9,77 +9,12 @@
 #include <sstream>
 #include <string>
 
-#include "integration/spec_api_fixture.hpp"
+#include "integration/dataflow_fixture.hpp"
 
 namespace hw::test {
 namespace {
 
-constexpr std::string_view kConnections = "/data/foundation/flowservice/connections";
-constexpr std::string_view kSourceConnections = "/data/foundation/flowservice/sourceConnections";
-constexpr std::string_view kTargetConnections = "/data/foundation/flowservice/targetConnections";
-constexpr std::string_view kPassword = "s3cr3t-Pa55word";
-
-class ConnectionsTest : public ServerTest {
- protected:
-  void SetUp() override { spec_id_ = str(create_connection_spec(mailchimp_create_body()), "id"); }
-
-  static std::string basic_connection(std::string_view spec_id, std::string_view password) {
-    return boost::json::serialize(boost::json::object{
-        {"name", "MailChimp members"},
-        {"auth",
-         {{"specName", "Basic Authentication"},
-          {"params",
-           {{"host", "https://us1.api.example"}, {"username", "ann"}, {"password", password}}}}},
-        {"connectionSpec", {{"id", spec_id}, {"version", "1.0"}}}});
-  }
-
-  std::string create(std::string_view base, const std::string& body) {
-    const auto response = require_status(client_.post(base, body), 201);
-    const auto created = response.json().as_object();
-    EXPECT_EQ(created.size(), 2U) << response.body;  // {"id","etag"}
-    EXPECT_EQ(response.headers.at("ETag"), str(created, "etag"));
-    return str(created, "id");
-  }
-
-  std::string create_connection() {
-    return create(kConnections, basic_connection(spec_id_, kPassword));
-  }
-
-  std::string create_source(std::string_view connection_id, boost::json::value list_id = "abc123") {
-    return create(kSourceConnections,
-                  boost::json::serialize(boost::json::object{
-                      {"name", "members of one list"},
-                      {"baseConnectionId", connection_id},
-                      {"connectionSpec", {{"id", spec_id_}, {"version", "1.0"}}},
-                      {"data", {{"format", "json"}}},
-                      {"params", {{"listId", list_id}}}}));
-  }
-
-  std::string create_dataset() {
-    const auto response = require_status(client_.post(kDataSets, R"({"name":"members"})"), 201);
-    const std::string ref(response.json().as_array().at(0).as_string());
-    return ref.substr(ref.rfind('/') + 1);  // "@/dataSets/{id}"
-  }
-
-  static std::string target_body(std::string_view dataset_id) {
-    return boost::json::serialize(
-        boost::json::object{{"name", "members dataset"},
-                            {"connectionSpec", {{"id", kDataLakeSpec}, {"version", "1.0"}}},
-                            {"data", {{"format", "parquet_xdm"}}},
-                            {"params", {{"dataSetId", dataset_id}}}});
-  }
-
-  boost::json::object get(std::string_view base, std::string_view id) {
-    return only_item(require_status(client_.get(join(base, id)), 200));
-  }
-
-  HttpResponse patch(std::string_view base, std::string_view id, std::string_view ops,
-                     const HeaderList& headers = {}) {
-    return client_.patch(join(base, id), ops, headers);
-  }
-
-  std::string spec_id_;
-};
+class ConnectionsTest : public DataflowTest {};
 
 TEST_F(ConnectionsTest, PasswordIsMaskedInEveryAnswer) {
   const std::string id = create_connection();

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "connection/resources.hpp"
+#include "http/error.hpp"
 #include "store/sqlite_store.hpp"
 #include "support/fixtures.hpp"
 #include "support/server_process.hpp"
@@ -82,6 +83,18 @@ TEST_F(ParamsResourceTest, ASecretSealedForOneConnectionDoesNotOpenForAnother) {
   victim.secret = stolen.secret;
   store->replace("connections", caller.scope, victim, std::nullopt);
   EXPECT_THROW(resources.connections.unsealed(caller.scope, other), std::runtime_error);
+}
+
+TEST_F(ParamsResourceTest, SetStateKeepsTheSecretAndHonoursIfMatch) {
+  const auto before = *store->get("connections", caller.scope, id);
+  const auto written = resources.connections.set_state(caller, id, "disabled", std::nullopt);
+  const auto after = *store->get("connections", caller.scope, id);
+  EXPECT_EQ(boost::json::parse(after.body).at("state"), "disabled");
+  EXPECT_EQ(written.etag, "\"" + after.etag + "\"");
+  EXPECT_EQ(password(), "first-password");
+  EXPECT_THROW(resources.connections.set_state(caller, id, "enabled", before.etag), http::ApiError);
+  EXPECT_EQ(boost::json::parse(store->get("connections", caller.scope, id)->body).at("state"),
+            "disabled");
 }
 
 }  // namespace

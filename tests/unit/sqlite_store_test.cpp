@@ -154,6 +154,18 @@ TEST_F(SqliteStoreTest, ReferencingSearchesArraysAndScalars) {
   EXPECT_TRUE(store->referencing("flowSpecs", kScope, "ids", "nope").empty());
 }
 
+TEST_F(SqliteStoreTest, ScanSeesEveryScopeOfOneKind) {
+  store->insert("flows", kScope, doc("a", "{}"));
+  store->insert("flows", Scope{"OTHER@AdobeOrg", "dev"}, doc("b", "{}"));
+  store->insert("specs", kScope, doc("c", "{}"));
+  const auto all = store->scan("flows");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].scope.org, "ORG@AdobeOrg");
+  EXPECT_EQ(all[0].doc.id, "a");
+  EXPECT_EQ(all[1].scope.sandbox, "dev");
+  EXPECT_EQ(all[1].doc.id, "b");
+}
+
 TEST_F(SqliteStoreTest, HostileFieldNamesAreRejected) {
   ListQuery query;
   query.filters = {{"name') OR 1=1 --", Filter::Op::eq, {"x"}}};

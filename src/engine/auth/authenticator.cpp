@@ -1,0 +1,36 @@
+#include "engine/auth/authenticator.hpp"
+
+#include <boost/json.hpp>
+
+#include "engine/run_error.hpp"
+#include "spec/did_you_mean.hpp"
+
+namespace hw::engine {
+
+namespace auth {
+std::string param(const boost::json::object& params, std::string_view name) {
+  const auto* value = params.if_contains(name);
+  if (!value || value->is_null()) return {};
+  if (value->is_string()) return std::string(value->get_string());
+  return boost::json::serialize(*value);
+}
+}  // namespace auth
+
+std::unique_ptr<Authenticator> make_authenticator(const boost::json::object& auth_spec,
+                                                  const boost::json::object& params) {
+  const auto* type = auth_spec.if_contains("type");
+  const std::string_view name =
+      type && type->is_string() ? std::string_view(type->get_string()) : "";
+  if (spec::iequals(name, "BasicAuthentication")) return auth::basic_authentication(params);
+  if (spec::iequals(name, "KeyBased")) {
+    const auto* schema = auth_spec.if_contains("spec");
+    static const boost::json::object kEmpty;
+    return auth::key_based(schema && schema->is_object() ? schema->get_object() : kEmpty, params);
+  }
+  if (spec::iequals(name, "OAuth2RefreshCode")) return auth::oauth2_access_token(params);
+  throw RunError("UNSUPPORTED_AUTH",
+                 "the engine cannot authenticate with type '" + std::string(name) +
+                     "'; use BasicAuthentication, KeyBased or OAuth2RefreshCode");
+}
+
+}  // namespace hw::engine

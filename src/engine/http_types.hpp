@@ -1,0 +1,32 @@
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hw::engine {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+// One request to the source. `secrets` are values that must never appear in a log line,
+// an error or a run record: describe() redacts them.
+struct UpstreamRequest {
+  std::string method = "GET";
+  std::string url;
+  HeaderList headers;
+  std::string body;
+  std::vector<std::string> secrets;
+
+  void set_header(std::string name, std::string value);
+  // The URL with every secret replaced by "***", for messages.
+  std::string describe() const;
+};
+
+struct UpstreamResponse {
+  long status = 0;
+  HeaderList headers;  // names lower-cased
+  std::string body;
+
+  const std::string* header(std::string_view lower_name) const;
+};
+
+}  // namespace hw::engine

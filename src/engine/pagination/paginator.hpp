@@ -1,0 +1,38 @@
+#pragma once
+#include <boost/json/object.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "engine/http_types.hpp"
+
+namespace hw::engine {
+
+// Walks a source's pages. first() prepares the first request; next() turns the answer to
+// the last one into the next request, or says the run has read everything.
+class Paginator {
+ public:
+  virtual ~Paginator() = default;
+  virtual void first(UpstreamRequest& request) = 0;
+  virtual bool next(const UpstreamResponse& page, std::size_t records,
+                    UpstreamRequest& request) = 0;
+};
+
+// From `sourceSpec.attributes.paginationParams` (null: NONE). The type matches in any
+// letter case. Throws RunError for a type this engine does not run yet.
+std::unique_ptr<Paginator> make_paginator(const boost::json::object* pagination_params);
+
+namespace pagination {
+std::unique_ptr<Paginator> none();
+std::unique_ptr<Paginator> offset(const boost::json::object& params);
+
+// Sets (or replaces) one query parameter of `url`, encoding both parts.
+void set_query_param(std::string& url, std::string_view name, std::string_view value);
+// A field written as a number or a string of digits ("limitValue": "100").
+std::size_t whole_number(const boost::json::object& params, std::string_view name,
+                         std::size_t fallback);
+std::string text(const boost::json::object& params, std::string_view name);
+}  // namespace pagination
+
+}  // namespace hw::engine

@@ -1,0 +1,31 @@
+#pragma once
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <functional>
+
+#include "engine/extract/record_extractor.hpp"
+#include "engine/fetcher.hpp"
+#include "engine/source_request.hpp"
+
+namespace hw::engine {
+
+struct PullStats {
+  std::size_t pages = 0;
+  std::size_t records = 0;
+  std::uint64_t bytes = 0;
+};
+
+struct PullOptions {
+  FetchOptions fetch;
+  std::size_t max_pages = 100'000;  // a source that never stops is an error, not an endless run
+  std::function<bool()> cancelled;  // checked between pages
+};
+
+// Reads every page of a source and hands each record to `sink`, page by page: memory stays
+// flat however many records there are. `auth_spec` is the authSpec entry the connection
+// chose. Throws RunError naming the page URL (secrets redacted) when a page fails.
+PullStats pull(const SourceContext& context, const boost::json::object& auth_spec,
+               const RecordExtractor::Sink& sink, const PullOptions& options = {});
+
+}  // namespace hw::engine

@@ -1,0 +1,53 @@
+#include "run/run_record.hpp"
+
+#include <boost/json.hpp>
+
+namespace hw::run {
+
+boost::json::object started_run(std::string_view flow_id, const boost::json::object& flow_spec_ref,
+                                std::int64_t window_start_ms, std::int64_t window_end_ms,
+                                std::int64_t started_ms) {
+  return {{"flowId", flow_id},
+          {"flowSpec", flow_spec_ref},
+          {"window", {{"start", window_start_ms}, {"end", window_end_ms}}},
+          {"metrics",
+           {{"durationSummary", {{"startedAtUTC", started_ms}}},
+            {"statusSummary", {{"status", "inProgress"}}}}},
+          {"activities", boost::json::array()}};
+}
+
+namespace {
+
+boost::json::object status_of(const Outcome& o) {
+  boost::json::object status{{"status", o.success ? "success" : "failed"}};
+  if (!o.success)
+    status["errors"] = boost::json::array{{{"code", o.error_code}, {"message", o.error_message}}};
+  return status;
+}
+
+}  // namespace
+
+void finish_run(boost::json::object& run, const Outcome& o) {
+  auto& metrics = run["metrics"].as_object();
+  const auto started = metrics["durationSummary"].as_object()["startedAtUTC"];
+  const boost::json::object duration{{"startedAtUTC", started}, {"completedAtUTC", o.completed_ms}};
+  const boost::json::object size{{"inputBytes", o.input_bytes}, {"outputBytes", o.output_bytes}};
+  const boost::json::object records{{"inputRecordCount", o.input_records},
+                                    {"outputRecordCount", o.output_records},
+                                    {"failedRecordCount", o.failed_records}};
+  metrics["durationSummary"] = duration;
+  metrics["sizeSummary"] = size;
+  metrics["recordSummary"] = records;
+  metrics["statusSummary"] = status_of(o);
+  auto activity_status = status_of(o);
+  activity_status["extensions"] = {{"pages", o.pages}};
+  run["activities"] = boost::json::array{{{"id", o.batch_id},
+                                          {"name", "Ingestion"},
+                                          {"updatedAtUTC", o.completed_ms},
+                                          {"durationSummary", duration},
+                                          {"sizeSummary", size},
+                                          {"recordSummary", records},
+                                          {"statusSummary", activity_status}}};
+}
+
+}  // namespace hw::run

@@ -42,6 +42,15 @@ class RunsTest : public DataflowTest {
     return create(kFlows, boost::json::serialize(flow));
   }
 
+  // A connection to the mock, as flow_with makes it.
+  std::string mock_connection(std::string_view password, std::string_view test_url = {}) {
+    auto connection = parse_object(basic_connection(spec_id_, password));
+    auto& params = connection["auth"].as_object()["params"].as_object();
+    params["host"] = upstream_.base_url();
+    if (!test_url.empty()) params["authorizationTestUrl"] = test_url;
+    return create(kConnections, boost::json::serialize(connection));
+  }
+
   std::string start_run(std::string_view flow_id) {
     const auto response =
         client_.post(kRuns, boost::json::serialize(boost::json::object{{"flowId", flow_id}}));
@@ -161,6 +170,31 @@ TEST_F(RunsTest, RunsAreListedByFlow) {
   EXPECT_EQ(str(list.at("items").at(0), "id"), run);
   expect_error(client_.post(kRuns, R"({"flowId":"nope"})"), 404, "NOT_FOUND");
   expect_error(client_.post(kRuns, R"({})"), 400, "INVALID_REQUEST");
+}
+
+TEST_F(RunsTest, ConnectionTestUsesTheAuthorizationTestUrl) {
+  const std::string id = mock_connection("s3cret", "/3.0/ping");
+  const auto response = require_status(client_.get(join(kConnections, id) + "/test"), 200).json();
+  EXPECT_EQ(response.at("result"), true);
+  ASSERT_EQ(upstream_.requests().size(), 1U);
+  EXPECT_EQ(upstream_.requests()[0].target, "/3.0/ping");
+}
+
+TEST_F(RunsTest, ConnectionTestWithoutATestUrlReadsTheFirstPage) {
+  const std::string id = mock_connection("s3cret");
+  require_status(client_.get(join(kConnections, id) + "/test?listId=L9"), 200);
+  ASSERT_EQ(upstream_.requests().size(), 1U);
+  EXPECT_EQ(upstream_.requests()[0].target.rfind("/3.0/lists/L9/members?count=100&offset=0", 0), 0U)
+      << upstream_.requests()[0].target;
+}
+
+TEST_F(RunsTest, AWrongPasswordFailsTheTestWithTheUpstreams401) {
+  const std::string id = mock_connection("wrong-password", "/3.0/ping");
+  const auto response = client_.get(join(kConnections, id) + "/test");
+  expect_error(response, 400, "CONNECTION_TEST_FAILED");
+  EXPECT_NE(response.body.find("answered 401"), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("API Key Invalid"), std::string::npos) << response.body;
+  EXPECT_EQ(response.body.find("wrong-password"), std::string::npos) << response.body;
 }
 
 }  // namespace

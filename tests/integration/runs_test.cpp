@@ -3,6 +3,7 @@
 // then the records are read back through the Data Access API.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <set>
@@ -195,6 +196,47 @@ TEST_F(RunsTest, AWrongPasswordFailsTheTestWithTheUpstreams401) {
   EXPECT_NE(response.body.find("answered 401"), std::string::npos) << response.body;
   EXPECT_NE(response.body.find("API Key Invalid"), std::string::npos) << response.body;
   EXPECT_EQ(response.body.find("wrong-password"), std::string::npos) << response.body;
+}
+
+TEST_F(RunsTest, ExplorePreviewsTheFirstPageWithItsColumns) {
+  const std::string id = mock_connection("s3cret");
+  const auto body =
+      require_status(client_.get(join(kConnections, id) + "/explore?objectType=rest&listId=L1"),
+                     200)
+          .json();
+  EXPECT_EQ(str(body, "format"), "hierarchical");
+  EXPECT_EQ(body.at("data").as_array().size(), 100U);
+  EXPECT_EQ(str(body.at("data").at(0), "id"), "m0");
+  const auto& columns = body.at("schema").at("columns").as_array();
+  EXPECT_EQ(columns.at(0), (boost::json::value{{"name", "id"}, {"type", "string"}}));
+  EXPECT_NE(std::find(columns.begin(), columns.end(),
+                      boost::json::value{{"name", "merge_fields"}, {"type", "object"}}),
+            columns.end());
+  EXPECT_EQ(upstream_.requests().at(0).target.rfind("/3.0/lists/L1/members?", 0), 0U);
+}
+
+TEST_F(RunsTest, ExploreTakesAdobesBase64SourceParamsOrASourceConnection) {
+  const std::string id = mock_connection("s3cret");
+  // base64 of {"listId":"L2"}, without padding as Adobe's own example writes it
+  require_status(client_.get(join(kConnections, id) +
+                             "/explore?objectType=rest&sourceParams=eyJsaXN0SWQiOiJMMiJ9"),
+                 200);
+  const std::string source = create_source(id);
+  require_status(client_.get(join(kConnections, id) + "/explore?sourceConnectionId=" + source),
+                 200);
+  const auto requests = upstream_.requests();
+  ASSERT_EQ(requests.size(), 2U);
+  EXPECT_EQ(requests[0].target.rfind("/3.0/lists/L2/members?", 0), 0U);
+  EXPECT_EQ(requests[1].target.rfind("/3.0/lists/abc123/members?", 0), 0U);
+  expect_error(client_.get(join(kConnections, id) + "/explore?sourceParams=!!"), 400,
+               "INVALID_REQUEST");
+}
+
+TEST_F(RunsTest, ExploreWithAWrongPasswordNamesTheUpstreamStatus) {
+  const std::string id = mock_connection("wrong-password");
+  const auto response = client_.get(join(kConnections, id) + "/explore?listId=L1");
+  expect_error(response, 400, "EXPLORE_FAILED");
+  EXPECT_NE(response.body.find("answered 401"), std::string::npos) << response.body;
 }
 
 }  // namespace

@@ -1,0 +1,90 @@
+#include "connection/explore_connection.hpp"
+
+#include <boost/json.hpp>
+
+#include "connection/checks.hpp"
+#include "engine/preview.hpp"
+#include "engine/run_error.hpp"
+#include "http/error.hpp"
+#include "json/access.hpp"
+
+namespace hw::connection {
+namespace {
+
+constexpr std::size_t kPreviewRecords = 100;
+
+std::string text(const boost::json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+const char* type_name(const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::string:
+      return "string";
+    case boost::json::kind::int64:
+    case boost::json::kind::uint64:
+      return "integer";
+    case boost::json::kind::double_:
+      return "number";
+    case boost::json::kind::bool_:
+      return "boolean";
+    case boost::json::kind::object:
+      return "object";
+    case boost::json::kind::array:
+      return "array";
+    default:
+      return "null";
+  }
+}
+
+}  // namespace
+
+boost::json::array infer_columns(const boost::json::array& records) {
+  boost::json::array columns;
+  boost::json::object index;  // name -> position in columns
+  for (const auto& record : records) {
+    if (!record.is_object()) continue;
+    for (const auto& [name, value] : record.get_object()) {
+      auto* at = index.if_contains(name);
+      if (!at) {
+        index[name] = columns.size();
+        columns.push_back({{"name", name}, {"type", type_name(value)}});
+      } else if (!value.is_null()) {
+        auto& column = columns[at->to_number<std::size_t>()].as_object();
+        if (column["type"] == "null") column["type"] = type_name(value);
+      }
+    }
+  }
+  return columns;
+}
+
+boost::json::object explore_connection(Resources& resources, spec::SpecRegistry& specs,
+                                       const store::Scope& scope, std::string_view id,
+                                       const boost::json::object& source_params) {
+  const auto connection = resources.connections.unsealed(scope, id);
+  const auto spec = specs.resolve(scope, text(json::object_at(connection, "connectionSpec"), "id"));
+  if (!spec || spec->kind != spec::SpecKind::batch_source) {
+    throw http::bad_request("only connections to batch (REST) sources can be explored",
+                            {{"connectionSpec.id", "is not a batch source spec"}});
+  }
+  const auto& auth = json::object_at(connection, "auth");
+  const auto auth_spec = find_auth_spec(*spec, text(auth, "specName"));
+  if (!auth_spec)
+    throw http::bad_request("the connection's auth spec is no longer in its connection spec");
+  try {
+    auto data =
+        engine::preview({spec->spec, json::object_at(auth, "params"), source_params, std::nullopt},
+                        *auth_spec, kPreviewRecords);
+    auto columns = infer_columns(data);
+    return {{"format", "hierarchical"},
+            {"schema", {{"columns", std::move(columns)}}},
+            {"data", std::move(data)}};
+  } catch (const engine::RunError& e) {
+    throw http::ApiError(400, "EXPLORE_FAILED",
+                         std::string("the source could not be explored: ") + e.what(),
+                         {{"auth", e.what()}});
+  }
+}
+
+}  // namespace hw::connection

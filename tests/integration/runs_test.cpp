@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
+#include <functional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -27,7 +28,8 @@ class RunsTest : public DataflowTest {
   }
 
   // A flow reading the mock with `password`: host, username and password as the mock wants.
-  std::string flow_with(std::string_view password) {
+  std::string flow_with(std::string_view password,
+                        const std::function<void(boost::json::object&)>& edit = {}) {
     auto connection = parse_object(basic_connection(spec_id_, password));
     auto& params = connection["auth"].as_object()["params"].as_object();
     params["host"] = upstream_.base_url();
@@ -40,6 +42,7 @@ class RunsTest : public DataflowTest {
     auto flow = flow_body(chain);
     flow["scheduleParams"] = {
         {"startTime", 4102444800}, {"frequency", "hour"}, {"interval", 1}};  // 2100: never due here
+    if (edit) edit(flow);
     return create(kFlows, boost::json::serialize(flow));
   }
 
@@ -56,6 +59,21 @@ class RunsTest : public DataflowTest {
     const auto response =
         client_.post(kRuns, boost::json::serialize(boost::json::object{{"flowId", flow_id}}));
     return str(require_status(response, 201).json(), "id");
+  }
+
+  // Polls until `flow` has a run (the scheduler's), bounded.
+  std::string first_run_of(std::string_view flow) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+      const auto list =
+          require_status(client_.get(std::string(kRuns) + "?property=flowId==" + std::string(flow)),
+                         200)
+              .json();
+      if (!list.at("items").as_array().empty()) return str(list.at("items").at(0), "id");
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "the scheduler started no run";
+    return {};
   }
 
   // Polls until the run has left inProgress (bounded: a hang fails the test, not CI).
@@ -171,6 +189,54 @@ TEST_F(RunsTest, RunsAreListedByFlow) {
   EXPECT_EQ(str(list.at("items").at(0), "id"), run);
   expect_error(client_.post(kRuns, R"({"flowId":"nope"})"), 404, "NOT_FOUND");
   expect_error(client_.post(kRuns, R"({})"), 400, "INVALID_REQUEST");
+}
+
+TEST_F(RunsTest, TheFlowsMappingSetShapesEveryRecord) {
+  const auto mapping = str(require_status(client_.post(kMappingSets, R"({"mappings":[
+      {"sourceType":"ATTRIBUTE","source":"email_address","destination":"person.email"},
+      {"sourceType":"ATTRIBUTE","source":"merge_fields.FNAME","destination":"person.firstName"},
+      {"sourceType":"CONSTANT","source":"mailchimp","destination":"origin"}]})"),
+                                          201)
+                               .json(),
+                           "id");
+  const std::string flow = flow_with("s3cret", [&](boost::json::object& f) {
+    f["transformations"] = boost::json::array{
+        {{"name", "Mapping"}, {"params", {{"mappingId", mapping}, {"mappingVersion", "0"}}}}};
+  });
+  const auto run = finished_run(start_run(flow));
+  const auto records = batch_records(str(run.at("activities").at(0), "id"));
+  ASSERT_EQ(records.size(), 250U);
+  EXPECT_EQ(
+      records[7],
+      boost::json::parse(
+          R"({"person":{"email":"user7@example.com","firstName":"First7"},"origin":"mailchimp"})"));
+}
+
+TEST_F(RunsTest, TheSchedulerStartsAOnceFlowWhoseTimeHasPassed) {
+  const std::string flow = flow_with("s3cret", [](boost::json::object& f) {
+    f["scheduleParams"] = {{"startTime", 1700000000}, {"frequency", "once"}};
+  });
+  const auto run = finished_run(first_run_of(flow));
+  EXPECT_EQ(str(run.at("metrics").at("statusSummary"), "status"), "success");
+  EXPECT_EQ(count(run, "outputRecordCount"), 250);
+  EXPECT_EQ(str(run, "createdClient"), "headwater-scheduler");
+}
+
+TEST_F(RunsTest, ARunCutOffByACrashIsFailedAtTheNextStartAndItsWindowRunsAgain) {
+  const std::string flow = flow_with("s3cret");
+  upstream_.inject(MockUpstream::Fault::slow, 0, 1, 1, std::chrono::milliseconds(3000));
+  const std::string run = start_run(flow);
+  while (upstream_.requests().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  server_.kill9();
+  server_.restart();
+  client_ = HttpClient(server_.base_url());
+  const auto interrupted = get(kRuns, run);
+  const auto& status = interrupted.at("metrics").at("statusSummary");
+  EXPECT_EQ(str(status, "status"), "failed");
+  EXPECT_EQ(str(status.at("errors").at(0), "code"), "INTERRUPTED");
+  const auto again = finished_run(start_run(flow));
+  EXPECT_EQ(again.at("window").at("start"), 0);  // the interrupted window, from the beginning
+  EXPECT_EQ(count(again, "outputRecordCount"), 250);
 }
 
 TEST_F(RunsTest, ConnectionTestUsesTheAuthorizationTestUrl) {

@@ -1,5 +1,7 @@
 #include "dataset/batch_record.hpp"
 
+#include "dataset/dataset_metadata.hpp"
+
 #include <boost/json.hpp>
 
 #include <stdexcept>
@@ -23,19 +25,12 @@ boost::json::object related_as_tags(const boost::json::object& related) {
 boost::json::object new_batch_record(const resource::Caller& caller, std::string_view id,
                                      std::string_view dataset_id,
                                      const boost::json::object& related, std::int64_t now_ms) {
-  boost::json::object record;
-  record["id"] = id;
-  record["imsOrg"] = caller.scope.org;
-  record["created"] = now_ms;
-  record["updated"] = now_ms;
-  record["createdClient"] = caller.client;
-  record["createdUser"] = caller.user;
-  record["updatedUser"] = caller.user;
-  record["version"] = "1.0.0";
-  record["status"] = kLoading;
-  record["started"] = now_ms;
-  record["relatedObjects"] = boost::json::array{{{"type", "dataSet"}, {"id", dataset_id}}};
-  if (!related.empty()) record["tags"] = related_as_tags(related);
+  boost::json::object content{
+      {"status", kLoading},
+      {"started", now_ms},
+      {"relatedObjects", boost::json::array{{{"type", "dataSet"}, {"id", dataset_id}}}}};
+  if (!related.empty()) content["tags"] = related_as_tags(related);
+  auto record = stamp_catalog_metadata(content, caller, id, now_ms);
   return record;
 }
 

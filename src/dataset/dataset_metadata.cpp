@@ -20,9 +20,9 @@ bool is_metadata_key(std::string_view key) {
 
 }  // namespace
 
-boost::json::object stamp_new_dataset(const boost::json::object& content,
-                                      const resource::Caller& caller, std::string_view id,
-                                      std::int64_t now_ms) {
+boost::json::object stamp_catalog_metadata(const boost::json::object& content,
+                                           const resource::Caller& caller, std::string_view id,
+                                           std::int64_t now_ms) {
   boost::json::object out;
   out.reserve(content.size() + kMetadataKeys.size());
   out["id"] = id;

@@ -27,7 +27,7 @@ std::string DataSets::create(const resource::Caller& caller, const boost::json::
   doc.id = util::new_uuid();
   doc.etag = util::new_etag();
   doc.created_at = doc.updated_at = util::now_ms();
-  doc.body = boost::json::serialize(stamp_new_dataset(body, caller, doc.id, doc.created_at));
+  doc.body = boost::json::serialize(stamp_catalog_metadata(body, caller, doc.id, doc.created_at));
   if (documents_.store().insert(kDataSetsKind, caller.scope, doc) != store::WriteResult::ok)
     throw http::ApiError(409, "CONFLICT", "dataset '" + doc.id + "' already exists");
   return doc.id;

@@ -13,11 +13,6 @@ namespace {
 
 constexpr std::size_t kPreviewRecords = 100;
 
-std::string text(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
 const char* type_name(const boost::json::value& v) {
   switch (v.kind()) {
     case boost::json::kind::string:
@@ -63,13 +58,14 @@ boost::json::object explore_connection(Resources& resources, spec::SpecRegistry&
                                        const store::Scope& scope, std::string_view id,
                                        const boost::json::object& source_params) {
   const auto connection = resources.connections.unsealed(scope, id);
-  const auto spec = specs.resolve(scope, text(json::object_at(connection, "connectionSpec"), "id"));
+  const auto spec =
+      specs.resolve(scope, json::string_at(json::object_at(connection, "connectionSpec"), "id"));
   if (!spec || spec->kind != spec::SpecKind::batch_source) {
     throw http::bad_request("only connections to batch (REST) sources can be explored",
                             {{"connectionSpec.id", "is not a batch source spec"}});
   }
   const auto& auth = json::object_at(connection, "auth");
-  const auto auth_spec = find_auth_spec(*spec, text(auth, "specName"));
+  const auto auth_spec = find_auth_spec(*spec, json::string_at(auth, "specName"));
   if (!auth_spec)
     throw http::bad_request("the connection's auth spec is no longer in its connection spec");
   try {

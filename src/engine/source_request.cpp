@@ -35,12 +35,12 @@ std::string format_time(const boost::json::object& schedule, std::string_view ke
 void add_schedule_values(const SourceContext& c, TemplateValues& values) {
   const auto& schedule =
       object_at(object_at(object_at(c.spec, "sourceSpec"), "attributes"), "scheduleParams");
-  if (!c.window || !spec::iequals(pagination::text(schedule, "type"), "ADVANCE")) return;
+  if (!c.window || !spec::iequals(json::string_at(schedule, "type"), "ADVANCE")) return;
   values["START_TIME"] = format_time(schedule, "paramFormat", c.window->start);
   values["END_TIME"] = format_time(schedule, "paramFormat", c.window->end);
-  std::string expression = pagination::text(schedule, "incremental");
+  std::string expression = json::string_at(schedule, "incremental");
   if (c.window->first_run && schedule.contains("backfill"))
-    expression = pagination::text(schedule, "backfill");
+    expression = json::string_at(schedule, "backfill");
   values["SCHEDULE_QUERY"] = render(expression, values, Encoding::none);
 }
 
@@ -95,8 +95,8 @@ boost::json::value render_body(const boost::json::value& body, const TemplateVal
 
 void add_window_params(const SourceContext& c, const boost::json::object& schedule,
                        UpstreamRequest& request) {
-  const std::string start = pagination::text(schedule, "scheduleStartParamName");
-  const std::string end = pagination::text(schedule, "scheduleEndParamName");
+  const std::string start = json::string_at(schedule, "scheduleStartParamName");
+  const std::string end = json::string_at(schedule, "scheduleEndParamName");
   if (!c.window || start.empty() || end.empty()) return;
   pagination::set_query_param(request.url, start,
                               format_time(schedule, "scheduleStartParamFormat", c.window->start));
@@ -119,13 +119,12 @@ UpstreamRequest build_request(const SourceContext& c) {
   const auto& attributes = object_at(object_at(c.spec, "sourceSpec"), "attributes");
   const auto& url_params = object_at(attributes, "urlParams");
   UpstreamRequest request;
-  request.method = pagination::text(url_params, "method").empty()
-                       ? "GET"
-                       : pagination::text(url_params, "method");
+  request.method =
+      json::string_at(url_params, "method").empty() ? "GET" : json::string_at(url_params, "method");
   for (auto& ch : request.method)
     ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   request.url = base_url(url_params, values) +
-                render(pagination::text(url_params, "path"), values, Encoding::url_component);
+                render(json::string_at(url_params, "path"), values, Encoding::url_component);
   each_param(url_params.if_contains("queryParams"), [&](std::string name, std::string value) {
     pagination::set_query_param(request.url, name, render(value, values, Encoding::none));
   });

@@ -21,17 +21,6 @@ boost::json::object load(store::Store& store, const store::Scope& scope, std::st
   return boost::json::parse(doc->body).as_object();
 }
 
-std::string text_at(const boost::json::object& o, std::initializer_list<std::string_view> path) {
-  const boost::json::value* at = nullptr;
-  const boost::json::object* object = &o;
-  for (auto key : path) {
-    at = object ? object->if_contains(key) : nullptr;
-    if (!at) return {};
-    object = at->if_object();
-  }
-  return at->is_string() ? std::string(at->get_string()) : std::string();
-}
-
 std::string first_id(const boost::json::object& flow, std::string_view key) {
   const auto* ids = flow.if_contains(key);
   if (!ids || !ids->is_array() || ids->get_array().empty() || !ids->get_array()[0].is_string())
@@ -45,8 +34,8 @@ std::optional<mapping::MappingSet> mapping_of(store::Store& store, const store::
   const auto* transformations = flow.if_contains("transformations");
   if (!transformations || !transformations->is_array()) return std::nullopt;
   for (const auto& t : transformations->get_array()) {
-    if (!t.is_object() || text_at(t.get_object(), {"name"}) != "Mapping") continue;
-    const std::string id = text_at(t.get_object(), {"params", "mappingId"});
+    if (!t.is_object() || json::string_at(t.get_object(), "name") != "Mapping") continue;
+    const std::string id = json::string_at(json::object_at(t.get_object(), "params"), "mappingId");
     auto compiled =
         mapping::MappingSet::compile(load(store, scope, "mappingSets", id, "mapping set"));
     if (auto* set = std::get_if<mapping::MappingSet>(&compiled)) return std::move(*set);
@@ -92,25 +81,30 @@ Outcome Executor::execute_or_throw(const RunRequest& r) {
   const auto flow = load(store_, scope, "flows", r.flow_id, "flow");
   const auto source =
       connections_.source_connections.unsealed(scope, first_id(flow, "sourceConnectionIds"));
-  const auto base = connections_.connections.unsealed(scope, text_at(source, {"baseConnectionId"}));
+  const auto base =
+      connections_.connections.unsealed(scope, json::string_at(source, "baseConnectionId"));
   const auto target = load(store_, scope, "targetConnections",
                            first_id(flow, "targetConnectionIds"), "target connection");
-  const auto spec = specs_.resolve(scope, text_at(base, {"connectionSpec", "id"}));
+  const auto spec =
+      specs_.resolve(scope, json::string_at(json::object_at(base, "connectionSpec"), "id"));
   if (!spec) throw RunError("NOT_FOUND", "the connection's connection spec no longer exists");
-  const auto auth_spec = connection::find_auth_spec(*spec, text_at(base, {"auth", "specName"}));
+  const auto auth_spec =
+      connection::find_auth_spec(*spec, json::string_at(json::object_at(base, "auth"), "specName"));
   if (!auth_spec)
     throw RunError("INVALID_CONNECTION",
                    "the connection's auth spec is no longer in its connection spec");
   const auto mapping = mapping_of(store_, scope, flow);
 
-  auto writer = batches_.begin(r.caller, text_at(target, {"params", "dataSetId"}),
-                               {{"flowId", r.flow_id}, {"runId", r.run_id}});
+  auto writer =
+      batches_.begin(r.caller, json::string_at(json::object_at(target, "params"), "dataSetId"),
+                     {{"flowId", r.flow_id}, {"runId", r.run_id}});
   const auto& auth_params = json::object_at(json::object_at(base, "auth"), "params");
   // Disabling (or deleting) the flow cancels the run at its next page.
   engine::PullOptions options{fetch_, 100'000, [&] {
                                 const auto now = store_.get("flows", scope, r.flow_id);
-                                return !now || text_at(boost::json::parse(now->body).as_object(),
-                                                       {"state"}) == "disabled";
+                                return !now ||
+                                       json::string_at(boost::json::parse(now->body).as_object(),
+                                                       "state") == "disabled";
                               }};
   std::uint64_t output_bytes = 0;
   auto sink = [&](std::string_view record) {

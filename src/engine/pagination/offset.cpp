@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "engine/pagination/paginator.hpp"
+#include "json/access.hpp"
 
 namespace hw::engine::pagination {
 namespace {
@@ -34,9 +35,9 @@ class Offset final : public Paginator {
 }  // namespace
 
 std::unique_ptr<Paginator> offset(const boost::json::object& params) {
-  std::string offset_name = text(params, "offSetName");
-  if (offset_name.empty()) offset_name = text(params, "offsetName");
-  return std::make_unique<Offset>(text(params, "limitName"),
+  std::string offset_name = json::string_at(params, "offSetName");
+  if (offset_name.empty()) offset_name = json::string_at(params, "offsetName");
+  return std::make_unique<Offset>(json::string_at(params, "limitName"),
                                   whole_number(params, "limitValue", 100), offset_name);
 }
 

@@ -7,13 +7,14 @@
 
 #include "engine/run_error.hpp"
 #include "engine/template.hpp"
+#include "json/access.hpp"
 #include "spec/did_you_mean.hpp"
 
 namespace hw::engine {
 
 std::unique_ptr<Paginator> make_paginator(const boost::json::object* params) {
   if (!params) return pagination::none();
-  const std::string type = pagination::text(*params, "type");
+  const std::string type = json::string_at(*params, "type");
   if (type.empty() || spec::iequals(type, "NONE")) return pagination::none();
   if (spec::iequals(type, "OFFSET")) return pagination::offset(*params);
   throw RunError("UNSUPPORTED_PAGINATION",
@@ -30,11 +31,6 @@ void set_query_param(std::string& url, std::string_view name, std::string_view v
   parsed.encoded_params().set(boost::urls::pct_string_view(encoded_name),
                               boost::urls::pct_string_view(encoded_value));
   url = std::string(parsed.buffer());
-}
-
-std::string text(const boost::json::object& params, std::string_view name) {
-  const auto* value = params.if_contains(name);
-  return value && value->is_string() ? std::string(value->get_string()) : std::string();
 }
 
 std::size_t whole_number(const boost::json::object& params, std::string_view name,

@@ -32,7 +32,6 @@ void set_query_param(std::string& url, std::string_view name, std::string_view v
 // A field written as a number or a string of digits ("limitValue": "100").
 std::size_t whole_number(const boost::json::object& params, std::string_view name,
                          std::size_t fallback);
-std::string text(const boost::json::object& params, std::string_view name);
 }  // namespace pagination
 
 }  // namespace hw::engine

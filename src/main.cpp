@@ -14,6 +14,7 @@ struct ServeFlags {
   std::optional<std::uint16_t> port;
   std::optional<std::string> bind, data_dir, config_file, log_format, log_level;
   std::optional<unsigned> threads;
+  std::optional<double> scheduler_clock_rate;
 };
 
 void add_serve(CLI::App& app, ServeFlags& f) {
@@ -30,6 +31,11 @@ void add_serve(CLI::App& app, ServeFlags& f) {
   serve->add_option("--log-format", f.log_format, "text or json")->envname("HEADWATER_LOG_FORMAT");
   serve->add_option("--log-level", f.log_level, "trace, debug, info, warn, error or off")
       ->envname("HEADWATER_LOG_LEVEL");
+  serve
+      ->add_option("--scheduler-clock-rate", f.scheduler_clock_rate,
+                   "Scheduled time runs this many times faster (demos and tests; default 1)")
+      ->envname("HEADWATER_SCHEDULER_CLOCK_RATE")
+      ->check(CLI::Range(1.0, 1e6));
 }
 
 hw::config::ServeConfig resolve(const ServeFlags& f) {
@@ -41,6 +47,7 @@ hw::config::ServeConfig resolve(const ServeFlags& f) {
   if (f.threads) c.server.threads = *f.threads;
   if (f.log_format) c.log_format = *f.log_format;
   if (f.log_level) c.log_level = *f.log_level;
+  if (f.scheduler_clock_rate) c.scheduler_clock_rate = *f.scheduler_clock_rate;
   return c;
 }
 

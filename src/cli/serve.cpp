@@ -23,7 +23,7 @@ void run_server(const config::ServeConfig& config) {
   dataset::Batches batches(*store, config.data_dir);
   batches.recover();
   run::Executor executor(*store, specs, connections, batches);
-  run::Runs runs(*store, executor);
+  run::Runs runs(*store, executor, run::SchedulerClock(config.scheduler_clock_rate));
   runs.recover();
   api::Services services{*store, specs, connections, flows, metrics, batches, runs, config.access};
   http::Router router;
@@ -36,6 +36,8 @@ void run_server(const config::ServeConfig& config) {
   std::fflush(stdout);
   spdlog::info("serving on {}:{} with data in {} ({} mode)", config.server.bind, server.port(),
                config.data_dir.string(), config.access.local_mode() ? "local" : "token");
+  if (config.scheduler_clock_rate != 1.0)
+    spdlog::warn("scheduled time runs {}x faster than the wall clock", config.scheduler_clock_rate);
   runs.start();
   server.run();
   runs.stop();  // runs in progress finish before the store closes

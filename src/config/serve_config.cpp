@@ -41,6 +41,15 @@ void read_string(const std::filesystem::path& file, const boost::json::object& o
   out = std::string(v->as_string());
 }
 
+void read_rate(const std::filesystem::path& file, const boost::json::object& o, const char* key,
+               double& out) {
+  const auto* v = o.if_contains(key);
+  if (!v) return;
+  if (!v->is_number() || v->to_number<double>() < 1 || v->to_number<double>() > 1e6)
+    fail(file, key, "must be a number from 1 (real time) to 1000000");
+  out = v->to_number<double>();
+}
+
 void read_orgs(const std::filesystem::path& file, const boost::json::object& o,
                http::AccessPolicy& access) {
   const auto* orgs = o.if_contains("orgs");
@@ -77,6 +86,7 @@ void load_config_file(const std::filesystem::path& file, ServeConfig& config) {
   read_string(file, o, "logFormat", config.log_format);
   read_string(file, o, "logLevel", config.log_level);
   read_orgs(file, o, config.access);
+  read_rate(file, o, "schedulerClockRate", config.scheduler_clock_rate);
 }
 
 }  // namespace hw::config

@@ -15,6 +15,8 @@ struct ServeConfig {
   std::string log_format = "text";  // or "json"
   std::string log_level = "info";
   http::AccessPolicy access;
+  // Scheduled time runs this many times faster than the wall clock (demos and tests).
+  double scheduler_clock_rate = 1.0;
 };
 
 // Reads a JSON config file into `config`, overriding only the keys present.

@@ -31,9 +31,10 @@ std::string status_of(const boost::json::object& run) {
 
 }  // namespace
 
-Runs::Runs(store::Store& store, Executor& executor, unsigned workers)
+Runs::Runs(store::Store& store, Executor& executor, SchedulerClock clock, unsigned workers)
     : store_(store),
       executor_(executor),
+      clock_(clock),
       documents_(store, "runs", "run"),
       worker_count_(workers) {}
 
@@ -64,15 +65,14 @@ std::size_t Runs::recover() {
   return count;
 }
 
-void Runs::start(std::chrono::milliseconds interval) {
-  tick_ = interval;
+void Runs::start() {
   threads_.emplace_back([this] {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
       lock.unlock();
       tick();
       lock.lock();
-      wake_.wait_for(lock, tick_, [this] { return stopping_; });
+      wake_.wait_for(lock, clock_.tick(), [this] { return stopping_; });
     }
   });
   for (unsigned i = 0; i < worker_count_; ++i) threads_.emplace_back([this] { work(); });
@@ -89,7 +89,7 @@ void Runs::stop() {
 }
 
 void Runs::tick() {
-  const std::int64_t now = util::now_ms();
+  const std::int64_t now = clock_.now_ms();
   for (const auto& flow : store_.scan("flows")) {
     try {
       consider(flow, now);
@@ -135,7 +135,7 @@ Runs::Started Runs::run_now(const resource::Caller& caller, std::string_view flo
            {},
            std::string(flow_id),
            window_start(*schedule, state),
-           util::now_ms(),
+           clock_.now_ms(),
            !state.window_end_ms},
           std::nullopt};
   return begin(std::move(job), object_at(flow, "flowSpec"));

@@ -9,6 +9,7 @@
 
 #include "resource/documents.hpp"
 #include "run/executor.hpp"
+#include "run/scheduler_clock.hpp"
 
 namespace hw::run {
 
@@ -16,13 +17,14 @@ namespace hw::run {
 // and their records (store kind "runs", FlowRunItemDTO shape). One run per flow at a time.
 class Runs {
  public:
-  Runs(store::Store& store, Executor& executor, unsigned workers = 2);
+  Runs(store::Store& store, Executor& executor, SchedulerClock clock = SchedulerClock(),
+       unsigned workers = 2);
   ~Runs();
 
   // Runs still "inProgress" from before a crash become "failed"; their windows were
   // never recorded as done, so the next run covers them again.
   std::size_t recover();
-  void start(std::chrono::milliseconds interval = std::chrono::seconds(1));
+  void start();
   void stop();
 
   struct Started {
@@ -51,6 +53,7 @@ class Runs {
 
   store::Store& store_;
   Executor& executor_;
+  SchedulerClock clock_;
   resource::Documents documents_;
   unsigned worker_count_;
   std::mutex mutex_;
@@ -58,7 +61,6 @@ class Runs {
   std::deque<Job> queue_;
   std::set<std::tuple<std::string, std::string, std::string>> running_;  // org, sandbox, flow
   bool stopping_ = false;
-  std::chrono::milliseconds tick_{1000};
   std::vector<std::thread> threads_;
 };
 

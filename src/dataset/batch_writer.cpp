@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
+#include <cstring>
 #include <stdexcept>
 
 namespace hw::dataset {
@@ -11,7 +12,9 @@ namespace {
 // JSON allows a line break only as whitespace between tokens (a raw one inside a string
 // is invalid), so a space in its place keeps the document and keeps one record per line.
 std::string_view one_line(std::string_view json, std::string& scratch) {
-  if (json.find_first_of("\r\n") == std::string_view::npos) return json;
+  // Two vectorised scans: find_first_of would call memchr once per byte of the record.
+  if (!std::memchr(json.data(), '\n', json.size()) && !std::memchr(json.data(), '\r', json.size()))
+    return json;
   scratch.assign(json);
   for (char& c : scratch)
     if (c == '\r' || c == '\n') c = ' ';

@@ -22,7 +22,7 @@ void run_server(const config::ServeConfig& config) {
   http::Metrics metrics;
   dataset::Batches batches(*store, config.data_dir);
   batches.recover();
-  run::Executor executor(*store, specs, connections, batches);
+  run::Executor executor(*store, specs, connections, batches, config.engine);
   run::Runs runs(*store, executor, run::SchedulerClock(config.scheduler_clock_rate));
   runs.recover();
   api::Services services{*store, specs, connections, flows, metrics, batches, runs, config.access};

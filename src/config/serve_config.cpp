@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "config/engine_config.hpp"
 #include "json/parse.hpp"
 
 namespace hw::config {
@@ -86,6 +87,8 @@ void load_config_file(const std::filesystem::path& file, ServeConfig& config) {
   read_string(file, o, "logFormat", config.log_format);
   read_string(file, o, "logLevel", config.log_level);
   read_orgs(file, o, config.access);
+  if (const auto* engine = o.if_contains("engine"))
+    read_engine_config(file, *engine, config.engine);
   read_rate(file, o, "schedulerClockRate", config.scheduler_clock_rate);
 }
 

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <string>
 
+#include "engine/fetcher.hpp"
 #include "http/request_context.hpp"
 #include "http/server.hpp"
 
@@ -15,6 +16,7 @@ struct ServeConfig {
   std::string log_format = "text";  // or "json"
   std::string log_level = "info";
   http::AccessPolicy access;
+  engine::FetchOptions engine;  // timeouts and retries of the requests runs send to sources
   // Scheduled time runs this many times faster than the wall clock (demos and tests).
   double scheduler_clock_rate = 1.0;
 };

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "connection/secret_params.hpp"
 #include "http/error.hpp"
 #include "json/patch.hpp"
@@ -57,7 +59,14 @@ std::optional<std::string> ParamsResource::seal_secrets(const store::Scope& scop
                                                         const boost::json::object& schema) const {
   auto* params = params_of(body);
   if (!params) return std::nullopt;
-  const auto secrets = take_secrets(*params, secret_names(schema));
+  return seal_named(scope, id, *params, secret_names(schema));
+}
+
+std::optional<std::string> ParamsResource::seal_named(const store::Scope& scope,
+                                                      std::string_view id,
+                                                      boost::json::object& params,
+                                                      const std::vector<std::string>& names) const {
+  const auto secrets = take_secrets(params, names);
   if (secrets.empty()) return std::nullopt;
   return box_.seal(boost::json::serialize(secrets), context(scope, id));
 }
@@ -128,6 +137,35 @@ ParamsResource::Written ParamsResource::set_state(const resource::Caller& caller
   auto stored =
       documents_.replace(caller, id, body, if_match ? *if_match : previous.etag, previous.secret);
   return {std::string(id), std::string(stored.at("etag").as_string())};
+}
+
+void ParamsResource::keep_renewed(const resource::Caller& caller, std::string_view id,
+                                  const boost::json::object& values,
+                                  const std::vector<std::string>& secrets) {
+  // A write between this read and the replace (a PATCH) is a 412: read again and redo.
+  for (int attempt = 1;; ++attempt) {
+    const store::Document previous = documents_.require(caller.scope, id);
+    auto body = boost::json::parse(previous.body).as_object();
+    auto* params = params_of(body);
+    if (!params)
+      throw std::runtime_error(documents_.kind() + " " + std::string(id) + " has no params");
+    std::vector<std::string> names = secrets;
+    if (previous.secret) {
+      const auto sealed = unseal(caller.scope, id, *previous.secret);
+      restore_masked(*params, sealed);
+      for (const auto& [name, value] : sealed) names.emplace_back(name);
+    }
+    for (const auto& [name, value] : values) (*params)[name] = value;
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());  // each sealed once
+    auto secret = seal_named(caller.scope, id, *params, names);
+    try {
+      documents_.replace(caller, id, body, previous.etag, std::move(secret));
+      return;
+    } catch (const http::ApiError& e) {
+      if (e.status() != 412 || attempt == 3) throw;
+    }
+  }
 }
 
 boost::json::object ParamsResource::unsealed(const store::Scope& scope, std::string_view id) const {

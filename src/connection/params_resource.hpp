@@ -44,6 +44,11 @@ class ParamsResource {
   // disabling must work even after something the resource names has changed.
   Written set_state(const resource::Caller& caller, std::string_view id, std::string_view state,
                     std::optional<std::string_view> if_match);
+  // Writes params the engine renewed during a run (an OAuth access token, its expiry) into
+  // the stored params, bumping the etag. As in set_state, the rest is not checked again.
+  // The params named in `secrets` are sealed, as is every param sealed before.
+  void keep_renewed(const resource::Caller& caller, std::string_view id,
+                    const boost::json::object& values, const std::vector<std::string>& secrets);
   // The stored object with its secrets unsealed: for the engine, never for responses.
   boost::json::object unsealed(const store::Scope& scope, std::string_view id) const;
 
@@ -56,6 +61,9 @@ class ParamsResource {
   std::optional<std::string> seal_secrets(const store::Scope& scope, std::string_view id,
                                           boost::json::object& body,
                                           const boost::json::object& schema) const;
+  std::optional<std::string> seal_named(const store::Scope& scope, std::string_view id,
+                                        boost::json::object& params,
+                                        const std::vector<std::string>& names) const;
   void refuse_read_only(const boost::json::value& operations) const;
   boost::json::object unseal(const store::Scope& scope, std::string_view id,
                              const std::string& sealed) const;

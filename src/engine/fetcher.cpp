@@ -84,16 +84,20 @@ UpstreamResponse Fetcher::fetch(const UpstreamRequest& request) {
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(options_.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS,
+                   static_cast<long>((options_.connect_timeout + options_.read_timeout).count()));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate when the source offers it
   const CURLcode rc = curl_easy_perform(curl);
   curl_slist_free_all(headers);
+  if (rc != CURLE_OK && sink.overflow) {
+    throw RunError("PAGE_TOO_LARGE", request.method + " " + request.describe() +
+                                         " answered more than " +
+                                         std::to_string(options_.max_body_bytes) + " bytes");
+  }
   if (rc != CURLE_OK) {
-    const std::string why = sink.overflow ? "the page is larger than " +
-                                                std::to_string(options_.max_body_bytes) + " bytes"
-                                          : curl_easy_strerror(rc);
-    throw RunError("NETWORK", request.method + " " + request.describe() + " failed: " + why);
+    throw RunError("NETWORK", request.method + " " + request.describe() +
+                                  " failed: " + curl_easy_strerror(rc));
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   return response;

@@ -25,6 +25,7 @@ struct UpstreamResponse {
   long status = 0;
   HeaderList headers;  // names lower-cased
   std::string body;
+  unsigned attempts = 1;  // how often the request was sent to get this answer
 
   const std::string* header(std::string_view lower_name) const;
 };

@@ -2,9 +2,9 @@
 
 #include <boost/json.hpp>
 
-#include "engine/auth/authenticator.hpp"
 #include "engine/pagination/paginator.hpp"
 #include "engine/run_error.hpp"
+#include "engine/source_client.hpp"
 #include "json/access.hpp"
 
 namespace hw::engine {
@@ -21,24 +21,29 @@ std::string excerpt(const std::string& body) {
 
 void check_status(const UpstreamRequest& request, const UpstreamResponse& response) {
   if (response.status >= 200 && response.status < 300) return;
-  throw RunError("UPSTREAM_" + std::to_string(response.status),
-                 request.method + " " + request.describe() + " answered " +
-                     std::to_string(response.status) +
-                     (response.body.empty() ? "" : ": " + excerpt(response.body)));
+  throw RunError(
+      "UPSTREAM_" + std::to_string(response.status),
+      request.method + " " + request.describe() + " answered " + std::to_string(response.status) +
+          (response.attempts > 1 ? " (tried " + std::to_string(response.attempts) + " times)"
+                                 : "") +
+          (response.body.empty() ? "" : ": " + excerpt(response.body)));
 }
 
 }  // namespace
 
 PullStats pull(const SourceContext& context, const boost::json::object& auth_spec,
-               const RecordExtractor::Sink& sink, const PullOptions& options) {
+               const RecordExtractor::Sink& sink, const PullOptions& options,
+               const RecordExtractor::FailureSink& failed) {
   const auto& attributes =
       json::object_at(json::object_at(context.spec, "sourceSpec"), "attributes");
-  RecordExtractor extractor(attributes);
+  RecordExtractor extractor(attributes,
+                            json::object_at(context.spec, "sourceSpec").if_contains("schema"));
   auto paginator = make_paginator(json::find_object(attributes, "paginationParams"));
   UpstreamRequest request = build_request(context);
-  make_authenticator(auth_spec, context.auth_params)->apply(request);
+  SourceClient client(attributes, auth_spec, context.auth_params, options.fetch,
+                      options.keep_renewed);
+  client.authorize(request);
   paginator->first(request);
-  Fetcher fetcher(options.fetch);
   PullStats stats;
   std::string previous_body;
   for (;;) {
@@ -48,11 +53,11 @@ PullStats pull(const SourceContext& context, const boost::json::object& auth_spe
       throw RunError("TOO_MANY_PAGES", "stopped after " + std::to_string(options.max_pages) +
                                            " pages at " + request.describe());
     }
-    UpstreamResponse response = fetcher.fetch(request);
+    UpstreamResponse response = client.send(request);
     check_status(request, response);
     std::size_t records = 0;
     try {
-      records = extractor.extract(response.body, sink);
+      records = extractor.extract(response.body, sink, failed);
     } catch (const RunError& e) {
       throw RunError(e.code(), request.method + " " + request.describe() + ": " + e.what());
     }

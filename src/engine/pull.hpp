@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "engine/auth/authenticator.hpp"
 #include "engine/extract/record_extractor.hpp"
 #include "engine/fetcher.hpp"
 #include "engine/source_request.hpp"
@@ -20,12 +21,15 @@ struct PullOptions {
   FetchOptions fetch;
   std::size_t max_pages = 100'000;  // a source that never stops is an error, not an endless run
   std::function<bool()> cancelled;  // checked between pages
+  std::function<void(const RenewedParams&)> keep_renewed;  // credentials renewed mid-run
 };
 
 // Reads every page of a source and hands each record to `sink`, page by page: memory stays
 // flat however many records there are. `auth_spec` is the authSpec entry the connection
-// chose. Throws RunError naming the page URL (secrets redacted) when a page fails.
+// chose. Throws RunError naming the page URL (secrets redacted) when a page fails. Records
+// the spec's schema or explodeEntityPath rejects go to `failed` (dropped when it is empty).
 PullStats pull(const SourceContext& context, const boost::json::object& auth_spec,
-               const RecordExtractor::Sink& sink, const PullOptions& options = {});
+               const RecordExtractor::Sink& sink, const PullOptions& options = {},
+               const RecordExtractor::FailureSink& failed = {});
 
 }  // namespace hw::engine

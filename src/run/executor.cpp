@@ -52,6 +52,14 @@ double partial_ingestion_percent(const boost::json::object& flow) {
   return p && p->is_number() ? p->to_number<double>() : 0.0;
 }
 
+bool error_diagnostics_enabled(const boost::json::object& flow) {
+  const auto* options = flow.if_contains("options");
+  const auto* on = options && options->is_object()
+                       ? options->get_object().if_contains("errorDiagnosticsEnabled")
+                       : nullptr;
+  return on && on->is_bool() && on->get_bool();
+}
+
 engine::RunWindow window_of(const RunRequest& r) {
   using std::chrono::milliseconds;
   return {schedule::TimePoint(milliseconds(r.window_start_ms)),
@@ -69,10 +77,10 @@ Outcome Executor::execute(const RunRequest& request) {
   try {
     return execute_or_throw(request);
   } catch (const RunError& e) {
-    return {false, e.code(), e.what(), {}, 0, 0, 0, 0, 0, 0, util::now_ms()};
+    return {false, e.code(), e.what(), {}, 0, 0, 0, 0, 0, 0, util::now_ms(), {}};
   } catch (const std::exception& e) {
     return {false, "INTERNAL",    std::string("the run failed: ") + e.what(), {}, 0, 0, 0, 0, 0,
-            0,     util::now_ms()};
+            0,     util::now_ms(), {}};
   }
 }
 
@@ -100,12 +108,19 @@ Outcome Executor::execute_or_throw(const RunRequest& r) {
                      {{"flowId", r.flow_id}, {"runId", r.run_id}});
   const auto& auth_params = json::object_at(json::object_at(base, "auth"), "params");
   // Disabling (or deleting) the flow cancels the run at its next page.
-  engine::PullOptions options{fetch_, 100'000, [&] {
-                                const auto now = store_.get("flows", scope, r.flow_id);
-                                return !now ||
-                                       json::string_at(boost::json::parse(now->body).as_object(),
-                                                       "state") == "disabled";
-                              }};
+  engine::PullOptions options{
+      fetch_, 100'000,
+      [&] {
+        const auto now = store_.get("flows", scope, r.flow_id);
+        return !now ||
+               json::string_at(boost::json::parse(now->body).as_object(), "state") == "disabled";
+      },
+      // Credentials renewed mid-run (an OAuth token) are sealed into the connection for the
+      // next run.
+      [&](const engine::RenewedParams& renewed) {
+        connections_.connections.keep_renewed(r.caller, json::string_at(source, "baseConnectionId"),
+                                              renewed.values, renewed.secrets);
+      }};
   std::uint64_t output_bytes = 0;
   auto sink = [&](std::string_view record) {
     if (!mapping) {
@@ -121,11 +136,17 @@ Outcome Executor::execute_or_throw(const RunRequest& r) {
     writer.append(mapped);
     output_bytes += mapped.size();
   };
-  Outcome o{true, {}, {}, writer.batch_id(), 0, 0, 0, 0, 0, 0, 0};
+  Outcome o{true, {}, {}, writer.batch_id(), 0, 0, 0, 0, 0, 0, 0, {}};
+  const bool diagnostics = error_diagnostics_enabled(flow);
+  auto failed = [&](std::string_view record, const engine::RecordFailure& failure) {
+    writer.append_failed(record, failure.reason);
+    if (diagnostics && o.failed_samples.size() < kMaxFailedSamples)
+      o.failed_samples.push_back(failure);
+  };
   try {
     const auto stats =
         engine::pull({spec->spec, auth_params, json::object_at(source, "params"), window_of(r)},
-                     *auth_spec, sink, options);
+                     *auth_spec, sink, options, failed);
     o.pages = stats.pages;
     o.input_records = stats.records;
     o.input_bytes = stats.bytes;

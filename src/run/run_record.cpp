@@ -25,6 +25,15 @@ boost::json::object status_of(const Outcome& o) {
   return status;
 }
 
+// RecordSummaryDTO's failedInfo: StatusErrorDTO {code, message, details}.
+boost::json::array failed_info(const std::vector<engine::RecordFailure>& failures) {
+  boost::json::array out;
+  for (const auto& f : failures)
+    out.push_back(
+        {{"code", f.code}, {"message", f.reason}, {"details", {{"recordIndex", f.index}}}});
+  return out;
+}
+
 }  // namespace
 
 void finish_run(boost::json::object& run, const Outcome& o) {
@@ -32,9 +41,10 @@ void finish_run(boost::json::object& run, const Outcome& o) {
   const auto started = metrics["durationSummary"].as_object()["startedAtUTC"];
   const boost::json::object duration{{"startedAtUTC", started}, {"completedAtUTC", o.completed_ms}};
   const boost::json::object size{{"inputBytes", o.input_bytes}, {"outputBytes", o.output_bytes}};
-  const boost::json::object records{{"inputRecordCount", o.input_records},
-                                    {"outputRecordCount", o.output_records},
-                                    {"failedRecordCount", o.failed_records}};
+  boost::json::object records{{"inputRecordCount", o.input_records},
+                              {"outputRecordCount", o.output_records},
+                              {"failedRecordCount", o.failed_records}};
+  if (!o.failed_samples.empty()) records["failedInfo"] = failed_info(o.failed_samples);
   metrics["durationSummary"] = duration;
   metrics["sizeSummary"] = size;
   metrics["recordSummary"] = records;

@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "engine/extract/record_failure.hpp"
 
 // The body of a run in Adobe's FlowRunItemDTO shape (flow-service.yaml), plus `window`
 // ({start, end} in ms), the span of source time the run covers.
@@ -16,7 +19,11 @@ struct Outcome {
   std::size_t pages = 0, input_records = 0, output_records = 0, failed_records = 0;
   std::uint64_t input_bytes = 0, output_bytes = 0;
   std::int64_t completed_ms = 0;
+  // With the flow's errorDiagnosticsEnabled: the first kMaxFailedSamples failed records.
+  std::vector<engine::RecordFailure> failed_samples;
 };
+
+inline constexpr std::size_t kMaxFailedSamples = 10;
 
 boost::json::object started_run(std::string_view flow_id, const boost::json::object& flow_spec_ref,
                                 std::int64_t window_start_ms, std::int64_t window_end_ms,

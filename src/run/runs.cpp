@@ -57,7 +57,8 @@ std::size_t Runs::recover() {
                       0,
                       0,
                       0,
-                      util::now_ms()});
+                      util::now_ms(),
+                      {}});
     documents_.replace(scheduler_caller(run.scope), run.doc.id, body, std::nullopt);
     ++count;
   }

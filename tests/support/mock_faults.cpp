@@ -1,6 +1,7 @@
 #include "support/mock_faults.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <string>
 #include <utility>
 
@@ -13,11 +14,21 @@ using Delivery = Reply::Delivery;
 // A body that starts out as the members page would, then stops being JSON.
 constexpr const char* kMalformedBody = R"({"members":[{"id":<html>502 Bad Gateway</html>)";
 
-Response too_many_requests(int retry_after_seconds) {
+Response too_many_requests(std::string retry_after) {
   Response response = problem(429, "Too Many Requests",
                               "You have exceeded the limit of 10 simultaneous connections.");
-  response.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
+  response.headers.emplace_back("Retry-After", std::move(retry_after));
   return response;
+}
+
+// RFC 9110's IMF-fixdate, `seconds` from now.
+std::string http_date_in(int seconds) {
+  const std::time_t at = std::time(nullptr) + seconds;
+  std::tm utc{};
+  gmtime_r(&at, &utc);
+  char text[40];
+  std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  return text;
 }
 
 }  // namespace
@@ -39,7 +50,9 @@ Reply apply_fault(const FaultPlan& plan, Response response) {
     case Fault::status500:
       return {problem(500, "Internal Server Error", "An unexpected internal error occurred.")};
     case Fault::status429:
-      return {too_many_requests(plan.retry_after_seconds)};
+      return {too_many_requests(std::to_string(plan.retry_after_seconds))};
+    case Fault::status429_date:
+      return {too_many_requests(http_date_in(plan.retry_after_seconds))};
     case Fault::status401:
       return {problem(401, "API Key Invalid",
                       "Your API key may be invalid, or you've attempted to access the wrong "

@@ -7,8 +7,10 @@
 #include <utility>
 #include <variant>
 
+#include "support/mock_activity.hpp"
 #include "support/mock_auth.hpp"
 #include "support/mock_members.hpp"
+#include "support/mock_paging.hpp"
 #include "support/mock_query.hpp"
 
 namespace hw::test::mock {
@@ -47,9 +49,13 @@ Response members(const QueryParams& query, const std::string& list_id,
 }  // namespace
 
 Response route(const UpstreamRequest& request, const std::vector<MockRecord>& records,
-               const MockUpstreamOptions& options) {
+               const MockUpstreamOptions& options, OAuthServer& oauth) {
   const Target target = parse_target(request.target);
-  if (!is_authorized(request, target.query, options)) return unauthorized();
+  if (target.path == kTokenPath) return oauth.token(request, target.query);
+  if (!is_authorized(request, target.query, options) && !oauth.accepts(request))
+    return unauthorized();
+  if (auto paged = paging_route(request, target, records)) return std::move(*paged);
+  if (auto report = activity_route(request, target)) return std::move(*report);
   const auto list_id = members_list_id(target.path);
   if (target.path != kPing && !list_id) {
     return problem(404, "Resource Not Found", "The requested resource could not be found.");

@@ -22,11 +22,13 @@ struct MockUpstream::State {
   std::vector<MockRecord> records;
   std::vector<UpstreamRequest> log;
   mock::FaultSchedule faults;
+  mock::OAuthServer oauth{options.oauth};
 };
 
 mock::Reply MockUpstream::State::handle(UpstreamRequest request) {
   const std::lock_guard lock(mutex);
-  mock::Response response = mock::route(request, records, options);
+  request.received = std::chrono::steady_clock::now();
+  mock::Response response = mock::route(request, records, options, oauth);
   const auto fault = faults.take(log.size());
   log.push_back(std::move(request));
   if (!fault) return {std::move(response)};

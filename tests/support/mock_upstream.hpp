@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/mock_oauth.hpp"
+
 namespace hw::test {
 
 // One MailChimp list member. Member i of a data set has id "m<i>", email
@@ -22,7 +24,8 @@ struct UpstreamRequest {
   std::string method;
   std::string target;  // path and query, as sent (still percent-encoded)
   std::string body;
-  std::map<std::string, std::string> headers;  // lower-case names; repeats joined with ", "
+  std::map<std::string, std::string> headers;        // lower-case names; repeats joined with ", "
+  std::chrono::steady_clock::time_point received{};  // when the mock read it
 };
 
 // Declared outside MockUpstream because a nested class's default member initializers are
@@ -35,6 +38,7 @@ struct MockUpstreamOptions {
   std::string api_key_header = "X-Api-Key";
   std::string api_key = "key-123";
   std::size_t max_page = 1000;  // a larger `count` is clamped, as real APIs do
+  MockOAuthOptions oauth{};     // the token endpoint (support/mock_oauth.hpp)
 };
 
 namespace mock {
@@ -45,19 +49,24 @@ class Server;
 // 127.0.0.1 imitating MailChimp's members API, with faults a test can schedule.
 //
 // Endpoints (every one needs credentials: `Authorization: Basic base64(user:pass)`,
-// `Authorization: Bearer <api_key>`, the API-key header, or `?apikey=<api_key>`):
+// `Authorization: Bearer <api_key>`, the API-key header, `?apikey=<api_key>`, or a live
+// access token of the token endpoint `POST /oauth2/token`, see support/mock_oauth.hpp):
 //   GET /3.0/ping
 //   GET /3.0/lists/{listId}/members?count=10&offset=0&since_last_changed=T&before_last_changed=T
 // Members are ordered by last_changed; the time filter is the half-open window
 // since <= last_changed < before. T is ISO-8601 (`.` or `:` before a fraction, `Z`,
 // `±HH:MM`, `±HHMM`, `±HH` or no zone for UTC) or epoch digits (seconds below 1e11,
 // else milliseconds). Query values are form-decoded, so a literal `+` must arrive as %2B.
+// The same members also come paged as Stripe, Zendesk and a page-numbered API page them
+// (support/mock_paging.hpp lists those endpoints).
+// GET /3.0/reports/{campaignId}/email-activity is a fixed report (support/mock_activity.hpp).
 class MockUpstream {
  public:
   using Options = MockUpstreamOptions;
   enum class Fault {
     status500,         // 500 with a JSON body
     status429,         // 429 with a JSON body and Retry-After
+    status429_date,    // the same, with Retry-After as an HTTP-date that many seconds ahead
     status401,         // 401 as if the credentials had been revoked
     slow,              // waits `delay`, then answers normally
     malformed_json,    // 200 whose body is not JSON

@@ -64,5 +64,54 @@ TEST(EngineExtract, AnUnparsableContentPathIsRefusedUpFront) {
                RunError);
 }
 
+TEST(EngineExtract, KeepAttributesKeepOnlyTheNamedFieldsInTheSourcesOrder) {
+  EXPECT_EQ(extract(R"({"contentPath":{"path":"$.members","keepAttributes":["status","id"]}})",
+                    R"({"members":[{"id":"m0","email":"a@x","status":"subscribed","_links":[]},
+                                   {"email":"b@x"}]})"),
+            (std::vector<std::string>{R"({"id":"m0","status":"subscribed"})", "{}"}));
+}
+
+// Adobe's MailChimp Members example: skipAttributes with overrideWrapperAttribute.
+TEST(EngineExtract, SkipAttributesDropTheNamedFieldsBeforeTheWrapper) {
+  EXPECT_EQ(extract(R"({"contentPath":{"path":"$.members",
+                          "skipAttributes":["_links","total_items","list_id"],
+                          "overrideWrapperAttribute":"member"}})",
+                    R"({"members":[{"id":"m0","list_id":"L1","email_address":"a@x",
+                                    "_links":[{"rel":"self"}]}],"total_items":1})"),
+            std::vector<std::string>{R"({"member":{"id":"m0","email_address":"a@x"}})"});
+}
+
+TEST(EngineExtract, KeepThenSkipAndNonObjectsPassUnchanged) {
+  EXPECT_EQ(extract(R"({"contentPath":{"path":"$.a","keepAttributes":["x","y"],
+                          "skipAttributes":["y"]}})",
+                    R"({"a":[{"x":1,"y":2,"z":3},7,"s"]})"),
+            (std::vector<std::string>{R"({"x":1})", "7", R"("s")"}));
+}
+
+TEST(EngineExtract, DescendantPathsAreFilteredToo) {
+  EXPECT_EQ(extract(R"({"contentPath":{"path":"$..items","skipAttributes":["b"]}})",
+                    R"({"x":{"items":[{"a":1,"b":2}]}})"),
+            std::vector<std::string>{R"({"a":1})"});
+}
+
+// simdjson takes deeper documents than the DOM that keep/skip work on: such a record fails
+// alone instead of failing the run.
+TEST(EngineExtract, ARecordTooDeepToReshapeIsRejected) {
+  const std::string deep = std::string(70, '[') + std::string(70, ']');
+  RecordExtractor extractor(
+      boost::json::parse(R"({"contentPath":{"path":"$.a","skipAttributes":["x"]}})").as_object());
+  std::vector<std::string> records, reasons;
+  const auto n = extractor.extract(R"({"a":[)" + deep + R"(,{"x":1,"y":2}]})",
+                                   [&](std::string_view r) { records.emplace_back(r); },
+                                   [&](std::string_view r, const RecordFailure& f) {
+                                     EXPECT_EQ(r, deep);
+                                     EXPECT_EQ(f.code, "MALFORMED_RECORD");
+                                     reasons.push_back(f.reason);
+                                   });
+  EXPECT_EQ(n, 2U);
+  EXPECT_EQ(records, std::vector<std::string>{R"({"y":2})"});
+  EXPECT_EQ(reasons, std::vector<std::string>{"$: nesting deeper than 64 levels"});
+}
+
 }  // namespace
 }  // namespace hw::engine

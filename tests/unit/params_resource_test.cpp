@@ -97,5 +97,25 @@ TEST_F(ParamsResourceTest, SetStateKeepsTheSecretAndHonoursIfMatch) {
             "disabled");
 }
 
+TEST_F(ParamsResourceTest, RenewedParamsAreSealedBesideTheSecretsSealedBefore) {
+  const auto before = *store->get("connections", caller.scope, id);
+  resources.connections.keep_renewed(
+      caller, id, {{"accessToken", "token-2"}, {"expirationDate", "2030-01-01"}}, {"accessToken"});
+  const auto after = *store->get("connections", caller.scope, id);
+  EXPECT_NE(after.etag, before.etag);
+  EXPECT_EQ(after.body.find("token-2"), std::string::npos);
+  const auto shown = boost::json::parse(after.body).at("auth").at("params");
+  EXPECT_EQ(shown.at("accessToken"), "***");
+  EXPECT_EQ(shown.at("password"), "***");
+  EXPECT_EQ(shown.at("expirationDate"), "2030-01-01");
+  // A later renewal that names no secret keeps every sealed param sealed.
+  resources.connections.keep_renewed(caller, id, {{"expirationDate", "2031-01-01"}}, {});
+  const auto unsealed = resources.connections.unsealed(caller.scope, id).at("auth").at("params");
+  EXPECT_EQ(unsealed.at("accessToken"), "token-2");
+  EXPECT_EQ(unsealed.at("password"), "first-password");
+  EXPECT_EQ(unsealed.at("expirationDate"), "2031-01-01");
+  EXPECT_EQ(store->get("connections", caller.scope, id)->body.find("token-2"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace hw::connection

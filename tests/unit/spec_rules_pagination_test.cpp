@@ -164,6 +164,19 @@ TEST(SpecPagination, FieldsTheTypeIgnoresAreWarnings) {
   EXPECT_TRUE(HasWarning(offset, field("endConditionName"), "ignored"));
 }
 
+// What the engine reads besides the required fields: a bare cursor's parameter for POINTER,
+// the documented end condition for CONTINUATION_TOKEN.
+TEST(SpecPagination, TheOptionalFieldsTheEngineReadsAreClean) {
+  EXPECT_TRUE(IsClean(with_pagination(R"({"type": "POINTER", "limitName": "n", "limitValue": 5,
+    "pointerPath": "$.paging.cursor", "parameterName": "after"})")));
+  EXPECT_TRUE(IsClean(with_pagination(R"({"type": "CONTINUATION_TOKEN", "continuationTokenPath":
+    "$.next", "parameterType": "QUERYPARAM", "parameterName": "t", "endConditionName": "$.hasMore",
+    "endConditionValue": "Const:false"})")));
+  EXPECT_TRUE(HasError(with_pagination(R"({"type": "CONTINUATION_TOKEN", "continuationTokenPath":
+    "$.next", "parameterType": "QUERYPARAM", "parameterName": "t", "endConditionName": "$.a["})"),
+                       field("endConditionName"), "JSONPath"));
+}
+
 TEST(SpecPagination, NotAnObjectIsReportedOnce) {
   const auto r = with_pagination(R"([{"type": "OFFSET"}])");
   EXPECT_TRUE(HasError(r, std::string(kPath), "must be an object, not an array"));

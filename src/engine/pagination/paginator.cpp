@@ -17,8 +17,13 @@ std::unique_ptr<Paginator> make_paginator(const boost::json::object* params) {
   const std::string type = json::string_at(*params, "type");
   if (type.empty() || spec::iequals(type, "NONE")) return pagination::none();
   if (spec::iequals(type, "OFFSET")) return pagination::offset(*params);
+  if (spec::iequals(type, "POINTER")) return pagination::pointer(*params);
+  if (spec::iequals(type, "CONTINUATION_TOKEN")) return pagination::continuation_token(*params);
+  if (spec::iequals(type, "PAGE")) return pagination::page(*params);
   throw RunError("UNSUPPORTED_PAGINATION",
-                 "this engine does not run '" + type + "' pagination yet");
+                 "'" + type +
+                     "' is not a pagination type; use OFFSET, POINTER, CONTINUATION_TOKEN, PAGE "
+                     "or NONE");
 }
 
 namespace pagination {
@@ -47,6 +52,18 @@ std::size_t whole_number(const boost::json::object& params, std::string_view nam
     if (ec == std::errc() && end == s.data() + s.size()) return out;
   }
   return fallback;
+}
+
+std::string shown(std::string_view text, const UpstreamRequest& request) {
+  constexpr std::size_t kMax = 200;
+  UpstreamRequest masked;
+  masked.url = std::string(text);
+  masked.secrets = request.secrets;
+  std::string out = masked.describe();
+  if (out.size() <= kMax) return out;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  return out.substr(0, cut) + "…";
 }
 
 }  // namespace pagination

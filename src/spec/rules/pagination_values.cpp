@@ -90,7 +90,7 @@ void check_pagination_values(const json::object& params,
   if (const auto* end = params.if_contains("endPageIndex"); end && reads("endPageIndex"))
     check_end_page(*end, report);
   // A pointer may also be a plain field name of the response; only `$...` must parse.
-  for (std::string_view key : {"pointerPath", "pointerName"})
+  for (std::string_view key : {"pointerPath", "pointerName", "endConditionName"})
     if (reads(key)) check_jsonpath(params, key, true, report);
   if (reads("continuationTokenPath"))
     check_jsonpath(params, "continuationTokenPath", false, report);

@@ -6,6 +6,7 @@
 #include "engine/run_error.hpp"
 #include "json/access.hpp"
 #include "mapping/mapping_set.hpp"
+#include "run/run_records.hpp"
 #include "util/ids.hpp"
 
 namespace hw::run {
@@ -79,8 +80,18 @@ Outcome Executor::execute(const RunRequest& request) {
   } catch (const RunError& e) {
     return {false, e.code(), e.what(), {}, 0, 0, 0, 0, 0, 0, util::now_ms(), {}};
   } catch (const std::exception& e) {
-    return {false, "INTERNAL",    std::string("the run failed: ") + e.what(), {}, 0, 0, 0, 0, 0,
-            0,     util::now_ms(), {}};
+    return {false,
+            "INTERNAL",
+            std::string("the run failed: ") + e.what(),
+            {},
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            util::now_ms(),
+            {}};
   }
 }
 
@@ -121,32 +132,13 @@ Outcome Executor::execute_or_throw(const RunRequest& r) {
         connections_.connections.keep_renewed(r.caller, json::string_at(source, "baseConnectionId"),
                                               renewed.values, renewed.secrets);
       }};
-  std::uint64_t output_bytes = 0;
-  auto sink = [&](std::string_view record) {
-    if (!mapping) {
-      writer.append(record);
-      output_bytes += record.size();
-      return;
-    }
-    // One arena per record, mostly on the stack: parsing and mapping allocate nothing else.
-    unsigned char arena[16384];
-    boost::json::monotonic_resource memory(arena, sizeof arena);
-    const std::string mapped =
-        boost::json::serialize(mapping->apply(boost::json::parse(record, &memory), &memory));
-    writer.append(mapped);
-    output_bytes += mapped.size();
-  };
   Outcome o{true, {}, {}, writer.batch_id(), 0, 0, 0, 0, 0, 0, 0, {}};
-  const bool diagnostics = error_diagnostics_enabled(flow);
-  auto failed = [&](std::string_view record, const engine::RecordFailure& failure) {
-    writer.append_failed(record, failure.reason);
-    if (diagnostics && o.failed_samples.size() < kMaxFailedSamples)
-      o.failed_samples.push_back(failure);
-  };
+  RunRecords records(writer, mapping, error_diagnostics_enabled(flow));
   try {
-    const auto stats =
-        engine::pull({spec->spec, auth_params, json::object_at(source, "params"), window_of(r)},
-                     *auth_spec, sink, options, failed);
+    const auto stats = engine::pull(
+        {spec->spec, auth_params, json::object_at(source, "params"), window_of(r)}, *auth_spec,
+        [&](std::string_view r) { records.accept(r); }, options,
+        [&](std::string_view r, const engine::RecordFailure& f) { records.reject(r, f); });
     o.pages = stats.pages;
     o.input_records = stats.records;
     o.input_bytes = stats.bytes;
@@ -156,7 +148,8 @@ Outcome Executor::execute_or_throw(const RunRequest& r) {
   }
   o.failed_records = writer.failed();
   o.output_records = writer.records();
-  o.output_bytes = output_bytes;
+  o.output_bytes = records.output_bytes();
+  o.failed_samples = records.take_failed_samples();
   const double threshold = partial_ingestion_percent(flow);
   const bool too_many_failed =
       o.input_records > 0 &&

@@ -174,17 +174,22 @@ void Runs::work() {
 void Runs::finish(const Job& job, const Outcome& outcome) {
   const auto& r = job.request;
   try {
-    auto body = boost::json::parse(documents_.require(r.caller.scope, r.run_id).body).as_object();
-    finish_run(body, outcome);
-    documents_.replace(r.caller, r.run_id, body, std::nullopt);
     auto state = load_flow_state(store_, r.caller.scope, r.flow_id);
     if (outcome.success) state.window_end_ms = r.window_end_ms;
     if (job.scheduled_ms) state.scheduled_ms = job.scheduled_ms;
     save_flow_state(store_, r.caller.scope, r.flow_id, state);
   } catch (const std::exception& e) {
+    spdlog::error("saving the window of run {} failed: {}", r.run_id, e.what());
+  }
+  // Free before the record reads finished: whoever waits for it may start the next run.
+  release(r.caller.scope, r.flow_id);
+  try {
+    auto body = boost::json::parse(documents_.require(r.caller.scope, r.run_id).body).as_object();
+    finish_run(body, outcome);
+    documents_.replace(r.caller, r.run_id, body, std::nullopt);
+  } catch (const std::exception& e) {
     spdlog::error("recording run {} failed: {}", r.run_id, e.what());
   }
-  release(r.caller.scope, r.flow_id);
 }
 
 bool Runs::claim(const store::Scope& scope, const std::string& flow_id) {

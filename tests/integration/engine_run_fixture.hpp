@@ -96,18 +96,8 @@ class EngineRunTest : public RunTest {
     return create(kFlows, boost::json::serialize(flow));
   }
 
-  // Starts a run of `flow` and waits for its end. The previous run's record can read
-  // finished a moment before the flow is free again: a 409 is asked again, bounded.
-  boost::json::object run_to_end(std::string_view flow) {
-    const std::string body = boost::json::serialize(boost::json::object{{"flowId", flow}});
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    auto response = client_.post(kRuns, body);
-    while (response.status == 409 && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      response = client_.post(kRuns, body);
-    }
-    return finished_run(str(require_status(response, 201).json(), "id"));
-  }
+  // Starts a run of `flow` and waits for its end.
+  boost::json::object run_to_end(std::string_view flow) { return finished_run(start_run(flow)); }
 
   static std::string status_of(const boost::json::object& run) {
     return str(run.at("metrics").at("statusSummary"), "status");

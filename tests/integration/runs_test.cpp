@@ -80,6 +80,14 @@ TEST_F(RunsTest, OneRunAtATimePerFlow) {
                409, "RUN_IN_PROGRESS");
 }
 
+TEST_F(RunsTest, TheNextRunStartsAsSoonAsThePreviousOneReadsFinished) {
+  const std::string flow = flow_with("s3cret");
+  for (int i = 0; i < 5; ++i) {
+    const auto run = finished_run(start_run(flow));  // start_run wants 201, never 409
+    EXPECT_EQ(str(run.at("metrics").at("statusSummary"), "status"), "success");
+  }
+}
+
 TEST_F(RunsTest, RunsAreListedByFlow) {
   const std::string flow = flow_with("s3cret");
   const std::string run = start_run(flow);

@@ -8,8 +8,8 @@
 namespace hw::config {
 namespace {
 
-constexpr const char* kKeys[] = {"connectTimeoutMillis", "readTimeoutMillis", "maxAttempts",
-                                 "retryBaseDelayMillis", "retryMaxDelayMillis"};
+constexpr const char* kKeys[] = {"connectTimeoutMillis", "readTimeoutMillis",   "maxAttempts",
+                                 "retryBaseDelayMillis", "retryMaxDelayMillis", "pagesAhead"};
 
 [[noreturn]] void fail(const std::filesystem::path& file, std::string_view key,
                        std::string_view why) {
@@ -24,7 +24,7 @@ void refuse_unknown(const std::filesystem::path& file, const boost::json::object
     if (!known) {
       fail(file, key,
            "unknown setting; use connectTimeoutMillis, readTimeoutMillis, maxAttempts, "
-           "retryBaseDelayMillis or retryMaxDelayMillis");
+           "retryBaseDelayMillis, retryMaxDelayMillis or pagesAhead");
     }
   }
 }
@@ -56,6 +56,7 @@ void read_engine_config(const std::filesystem::path& file, const boost::json::va
   read_between(file, o, "maxAttempts", 1, 100, out.retry.max_attempts);
   read_between(file, o, "retryBaseDelayMillis", 0, kDayMillis, out.retry.base_delay);
   read_between(file, o, "retryMaxDelayMillis", 0, kDayMillis, out.retry.max_delay);
+  read_between(file, o, "pagesAhead", 1, 64, out.pages_ahead);
 }
 
 }  // namespace hw::config

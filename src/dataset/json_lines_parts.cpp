@@ -1,5 +1,7 @@
 #include "dataset/json_lines_parts.hpp"
 
+#include <fcntl.h>
+
 #include "util/durable_fs.hpp"
 
 namespace hw::dataset {
@@ -42,6 +44,10 @@ void JsonLinesParts::open_next() {
 
 void JsonLinesParts::flush() {
   util::write_all(current_.get(), buffer_, current_path_);
+  // Starts writing these bytes to disk now, without waiting: the fsync at the end of the
+  // part then finds little left to do, and the disk works while the run reads on.
+  ::sync_file_range(current_.get(), static_cast<off_t>(current_bytes_ - buffer_.size()),
+                    static_cast<off_t>(buffer_.size()), SYNC_FILE_RANGE_WRITE);
   buffer_.clear();
 }
 

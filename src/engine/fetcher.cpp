@@ -12,8 +12,26 @@ namespace {
 struct Sink {
   UpstreamResponse* response;
   std::size_t limit;
+  CURL* curl;
   bool overflow = false;
 };
+
+// Room for the page and the parser's padding, sized from Content-Length when the source
+// sends one and grown geometrically otherwise, so a page is neither copied as it arrives
+// nor again when it is parsed.
+void make_room(Sink& sink, std::size_t more) {
+  auto& body = sink.response->body;
+  const std::size_t needed = body.size() + more + kBodyPadding;
+  if (body.capacity() >= needed) return;
+  curl_off_t announced = -1;
+  if (body.empty() &&
+      curl_easy_getinfo(sink.curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced) == CURLE_OK &&
+      announced > 0 && static_cast<std::size_t>(announced) <= sink.limit) {
+    body.reserve(static_cast<std::size_t>(announced) + kBodyPadding);
+    if (body.capacity() >= needed) return;
+  }
+  body.reserve(std::max(needed, 2 * body.capacity()));
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* sink = static_cast<Sink*>(user);
@@ -22,6 +40,7 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     sink->overflow = true;
     return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
   }
+  make_room(*sink, n);
   sink->response->body.append(data, n);
   return n;
 }
@@ -65,7 +84,7 @@ UpstreamResponse Fetcher::fetch(const UpstreamRequest& request) {
   CURL* curl = handle_->curl;
   curl_easy_reset(curl);
   UpstreamResponse response;
-  Sink sink{&response, options_.max_body_bytes};
+  Sink sink{&response, options_.max_body_bytes, curl};
   curl_slist* headers = nullptr;
   for (const auto& [name, value] : request.headers)
     headers = curl_slist_append(headers, (name + ": " + value).c_str());

@@ -15,6 +15,8 @@ struct FetchOptions {
   std::chrono::milliseconds read_timeout{60'000};
   std::size_t max_body_bytes = 256u << 20;  // a page larger than this is refused, not buffered
   RetryOptions retry;                       // used by ResilientFetcher; Fetcher tries once
+  // Pages a run fetches and parses ahead of the one whose records it is writing.
+  std::size_t pages_ahead = 2;
 };
 
 // Synchronous HTTP over one libcurl handle, so consecutive pages reuse the connection.

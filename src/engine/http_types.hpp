@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,10 @@ struct UpstreamRequest {
   // The URL with every secret replaced by "***", for messages.
   std::string describe() const;
 };
+
+// Bytes a response body keeps spare past its end: simdjson reads up to 64 bytes beyond a
+// document, so a page with this room is parsed in place.
+inline constexpr std::size_t kBodyPadding = 64;
 
 struct UpstreamResponse {
   long status = 0;

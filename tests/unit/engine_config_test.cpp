@@ -38,13 +38,14 @@ class EngineConfigTest : public ::testing::Test {
 TEST_F(EngineConfigTest, EverySettingReachesTheFetchOptions) {
   const auto engine = load(R"({"port": 9000, "engine": {"connectTimeoutMillis": 1500,
       "readTimeoutMillis": 2500, "maxAttempts": 7, "retryBaseDelayMillis": 0,
-      "retryMaxDelayMillis": 9000}})")
+      "retryMaxDelayMillis": 9000, "pagesAhead": 5}})")
                           .engine;
   EXPECT_EQ(engine.connect_timeout, milliseconds(1500));
   EXPECT_EQ(engine.read_timeout, milliseconds(2500));
   EXPECT_EQ(engine.retry.max_attempts, 7U);
   EXPECT_EQ(engine.retry.base_delay, milliseconds(0));
   EXPECT_EQ(engine.retry.max_delay, milliseconds(9000));
+  EXPECT_EQ(engine.pages_ahead, 5U);
 }
 
 TEST_F(EngineConfigTest, AbsentSettingsKeepTheirDefaults) {
@@ -54,6 +55,7 @@ TEST_F(EngineConfigTest, AbsentSettingsKeepTheirDefaults) {
   EXPECT_EQ(engine.read_timeout, milliseconds(60'000));
   EXPECT_EQ(engine.retry.base_delay, milliseconds(500));
   EXPECT_EQ(engine.retry.max_delay, milliseconds(30'000));
+  EXPECT_EQ(engine.pages_ahead, 2U);
 }
 
 TEST_F(EngineConfigTest, MistakesAreRefusedWithTheirPath) {
@@ -67,6 +69,9 @@ TEST_F(EngineConfigTest, MistakesAreRefusedWithTheirPath) {
   EXPECT_NE(refusal(R"({"engine": {"connectTimeoutMillis": 86400001}})").find("from 1 to"),
             std::string::npos);
   EXPECT_NE(refusal(R"({"engine": {"maxAttempt": 3}})").find("engine.maxAttempt: unknown setting"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"engine": {"pagesAhead": 0}})")
+                .find("engine.pagesAhead: must be an integer from 1 to 64"),
             std::string::npos);
   EXPECT_NE(refusal(R"({"engine": 5})").find("engine: must be an object"), std::string::npos);
 }

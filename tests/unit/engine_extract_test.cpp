@@ -22,6 +22,23 @@ TEST(EngineExtract, EachElementOfTheContentPathArrayIsARecord) {
             (std::vector<std::string>{R"({"id":1})", R"({"id":2})"}));
 }
 
+TEST(EngineExtract, RecordsAreMinifiedAndKeepTheSourcesSpelling) {
+  EXPECT_EQ(
+      extract(R"({"contentPath":"$.data.items[*]"})",
+              "{\"data\":{\"items\":[\n  {\"price\": 1.50, \"n\": 1e2, \"s\": \"a b\"},\n  [1, 2],"
+              " \"x\" , 7 ]}}"),
+      (std::vector<std::string>{R"({"price":1.50,"n":1e2,"s":"a b"})", "[1,2]", R"("x")", "7"}));
+}
+
+TEST(EngineExtract, ARecordWithAnInvalidValueFailsThePageNotJustTheRecord) {
+  try {
+    extract(R"({"contentPath":"$.items"})", R"({"items":[{"ok":true},{"bad":tru}]})");
+    ADD_FAILURE() << "an invalid literal was accepted";
+  } catch (const RunError& e) {
+    EXPECT_EQ(e.code(), "MALFORMED_PAGE");
+  }
+}
+
 TEST(EngineExtract, ObjectFormWithAWrapper) {
   EXPECT_EQ(extract(R"({"contentPath":{"path":"$.a.list","overrideWrapperAttribute":"email"}})",
                     R"({"a":{"list":[{"email_id":"x"}]}})"),

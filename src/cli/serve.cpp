@@ -18,6 +18,7 @@ void run_server(const config::ServeConfig& config) {
   const auto box = crypto::SecretBox::open_or_create(config.data_dir / "secret.key");
   spec::SpecRegistry specs(*store);
   connection::Resources connections(*store, box, specs);
+  connections.fetch = config.engine;
   flow::Flows flows(*store, box, specs);
   http::Metrics metrics;
   dataset::Batches batches(*store, config.data_dir);

@@ -71,7 +71,7 @@ boost::json::object explore_connection(Resources& resources, spec::SpecRegistry&
   try {
     auto data =
         engine::preview({spec->spec, json::object_at(auth, "params"), source_params, std::nullopt},
-                        *auth_spec, kPreviewRecords);
+                        *auth_spec, kPreviewRecords, resources.fetch);
     auto columns = infer_columns(data);
     return {{"format", "hierarchical"},
             {"schema", {{"columns", std::move(columns)}}},

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "connection/params_resource.hpp"
+#include "engine/fetcher.hpp"
 #include "spec/registry.hpp"
 
 namespace hw::connection {
@@ -16,6 +17,8 @@ class Resources {
   ParamsResource connections;
   ParamsResource source_connections;
   ParamsResource target_connections;
+  // How /test and /explore reach a source: the engine settings runs use.
+  engine::FetchOptions fetch;
 
   void remove_connection(const store::Scope& scope, std::string_view id,
                          std::optional<std::string_view> if_match);

@@ -24,7 +24,7 @@ engine::ProbeResult test_connection(Resources& resources, spec::SpecRegistry& sp
                             {{"auth.specName", "not found in the connection spec"}});
   }
   return engine::probe({spec->spec, json::object_at(auth, "params"), source_params, std::nullopt},
-                       *auth_spec);
+                       *auth_spec, resources.fetch);
 }
 
 }  // namespace hw::connection

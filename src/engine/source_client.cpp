@@ -13,6 +13,18 @@ std::chrono::milliseconds request_spacing(const boost::json::object& attributes)
       pagination ? pagination::whole_number(*pagination, "delayRequestMillis", 0) : 0);
 }
 
+// False once a link to another origin has dropped the credentials (pagination/pointer):
+// a 401 from that origin must not bring them back.
+bool carries_credentials(const UpstreamRequest& request) {
+  for (const auto& secret : request.secrets) {
+    if (secret.empty()) continue;
+    if (request.url.find(secret) != std::string::npos) return true;
+    for (const auto& [name, value] : request.headers)
+      if (value.find(secret) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 SourceClient::SourceClient(const boost::json::object& attributes,
@@ -33,7 +45,8 @@ void SourceClient::authorize(UpstreamRequest& request) {
 
 UpstreamResponse SourceClient::send(UpstreamRequest& request) {
   UpstreamResponse response = pages_.fetch(request);
-  if (response.status != 401 || !authenticator_->renew()) return response;
+  if (response.status != 401 || !carries_credentials(request) || !authenticator_->renew())
+    return response;
   authenticator_->apply(request);
   response = pages_.fetch(request);
   if (response.status == 401) {

@@ -113,6 +113,19 @@ TEST_F(ResilienceTest, APageAlwaysSlowerThanTheReadTimeoutFailsTheRun) {
   EXPECT_EQ(upstream_.requests().size(), 4U);
 }
 
+TEST_F(ResilienceTest, ConnectionTestAndExploreKeepTheEngineTimeoutsToo) {
+  const std::string connection =
+      connection_with("Basic Authentication", {{"username", "ann"}, {"password", "s3cret"}});
+  upstream_.inject(Fault::slow, 0, 2, 1, milliseconds(3000));
+  const auto started = std::chrono::steady_clock::now();
+  const auto tested = client_.get(join(kConnections, connection) + "/test?listId=abc123");
+  expect_error(tested, 400, "CONNECTION_TEST_FAILED");
+  const auto explored = client_.get(join(kConnections, connection) + "/explore?listId=abc123");
+  expect_error(explored, 400, "EXPLORE_FAILED");
+  // 300 ms to connect + 400 ms to read each, not the 60 s default nor the 3 s answer.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(2500));
+}
+
 TEST_F(ResilienceTest, APageCutShortEveryTimeFailsTheRunNamingItsUrl) {
   const std::string flow = basic_flow();
   upstream_.inject(Fault::truncated_body, 1, 3);

@@ -7,6 +7,7 @@
 #include "engine/auth/token_expiry.hpp"
 #include "engine/pull.hpp"
 #include "engine/run_error.hpp"
+#include "engine/source_client.hpp"
 #include "support/mock_upstream.hpp"
 
 namespace hw::engine {
@@ -142,6 +143,19 @@ TEST_F(EngineOAuthTest, A401RenewsTheTokenAndTheSamePageIsAskedForAgain) {
   EXPECT_EQ(std::string_view(kept[0].values.at("expirationDate").as_string()),
             auth::format_expiration_date(Clock::now() + days(7), "date"));
   EXPECT_EQ(kept[0].secrets, std::vector<std::string>{"accessToken"});
+}
+
+TEST_F(EngineOAuthTest, A401ToARequestWithoutTheCredentialsRenewsNothing) {
+  // As a POINTER link to another origin leaves the request: credentials dropped.
+  SourceClient client(kSpec.at("sourceSpec").at("attributes").as_object(), kAuthSpec, params,
+                      options_.fetch, options_.keep_renewed);
+  UpstreamRequest request;
+  request.url = upstream.base_url() + "/3.0/lists/L1/members";
+  request.secrets = {"access-0", "refresh-0", "client-secret-7"};
+  EXPECT_EQ(client.send(request).status, 401);
+  EXPECT_EQ(targets(), std::vector<std::string>{"GET /3.0/lists/L1/members"});  // no token call
+  EXPECT_TRUE(request.headers.empty());
+  EXPECT_TRUE(kept.empty());
 }
 
 TEST_F(EngineOAuthTest, AnExpiredTokenIsRenewedBeforeTheFirstPage) {

@@ -16,9 +16,9 @@ using Rule = void (*)(const rules::Spec&, Report&);
 constexpr std::array<Rule, 5> kEveryKind = {rules::check_family, rules::check_auth_spec,
                                             rules::check_param_schemas, rules::check_category,
                                             rules::check_unknown_keys};
-constexpr std::array<Rule, 5> kBatchOnly = {rules::check_request_parts, rules::check_placeholders,
-                                            rules::check_record_paths, rules::check_pagination,
-                                            rules::check_schedule_params};
+constexpr std::array<Rule, 6> kBatchOnly = {
+    rules::check_request_parts,  rules::check_placeholders, rules::check_record_paths,
+    rules::check_record_shaping, rules::check_pagination,   rules::check_schedule_params};
 
 constexpr std::string_view kShapeSchema = "schemas/connection_spec.schema.json";
 

@@ -233,13 +233,15 @@ TEST_F(ExtractionTest, ErrorDiagnosticsAreBoundedToTheFirstTenFailures) {
   EXPECT_EQ(boost::json::serialize(done).find("s3cret"), std::string::npos);
 }
 
-TEST_F(ExtractionTest, ASchemaThatDoesNotDescribeTheRecordsFailsTheRunUpFront) {
-  const auto done = run(activity_flow(activity_spec(
-      R"({"path": "$.emails"})", {}, R"({"properties": {"members": {"items": {}}}})")));
-  ASSERT_EQ(status(done), "failed");
-  const auto& error = done.at("metrics").at("statusSummary").at("errors").at(0);
-  EXPECT_EQ(str(error, "code"), "INVALID_SPEC");
-  EXPECT_EQ(str(error, "message"),
+TEST_F(ExtractionTest, ASchemaThatDoesNotDescribeTheRecordsIsRefusedWhenTheSpecIsPosted) {
+  auto spec = parse_object(mailchimp_named("MailChimp email activity"));
+  auto& source_spec = spec["sourceSpec"].as_object();
+  source_spec["attributes"].as_object()["contentPath"] =
+      boost::json::parse(R"({"path": "$.emails"})");
+  source_spec["schema"] = boost::json::parse(R"({"properties": {"members": {"items": {}}}})");
+  const auto response = client_.post(kConnectionSpecs, boost::json::serialize(spec));
+  expect_error(response, 400, "INVALID_SPEC");
+  EXPECT_EQ(error_message_at(response, "sourceSpec.schema"),
             "sourceSpec.schema has no object at 'properties.emails' to check contentPath's "
             "records against");
   EXPECT_TRUE(upstream_.requests().empty());

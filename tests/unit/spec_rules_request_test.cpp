@@ -296,6 +296,28 @@ TEST(SpecRecordPaths, ObjectNeedsAValidPath) {
                        "JSONPath"));
 }
 
+TEST(SpecRecordShaping, AnExplodePathOutsideTheWrapperIsRefusedAtRegistration) {
+  auto doc = batch_spec();
+  set_json(doc, at(kAttrs, "/contentPath"),
+           R"({"path": "$.members", "overrideWrapperAttribute": "member"})");
+  set(doc, at(kAttrs, "/explodeEntityPath"), "$.activity");
+  EXPECT_TRUE(HasError(validate_connection_spec(doc), "sourceSpec.attributes.explodeEntityPath",
+                       "$.member."));
+  set(doc, at(kAttrs, "/explodeEntityPath"), "$.member.activity");
+  EXPECT_TRUE(IsClean(validate_connection_spec(doc)));
+}
+
+TEST(SpecRecordShaping, ASchemaThatDoesNotDescribeTheRecordsIsRefusedAtRegistration) {
+  auto doc = batch_spec();
+  set(doc, at(kAttrs, "/contentPath"), "$.members");
+  set_json(doc, "/sourceSpec/schema",
+           R"({"type": "object", "properties": {"members": {"type": "array",
+               "items": {"type": "object", "required": ["id"]}}}})");
+  EXPECT_TRUE(IsClean(validate_connection_spec(doc)));
+  set_json(doc, "/sourceSpec/schema", R"({"type": "object", "properties": {"total": {}}})");
+  EXPECT_TRUE(HasError(validate_connection_spec(doc), "sourceSpec.schema", ""));
+}
+
 TEST(SpecRecordPaths, ExplodeEntityPathIsChecked) {
   auto doc = batch_spec();
   set_json(doc, at(kAttrs, "/explodeEntityPath"), R"({"path": "$..["})");

@@ -61,6 +61,7 @@ void check_family(const Spec& spec, Report& report);
 void check_request_parts(const Spec& spec, Report& report);
 void check_placeholders(const Spec& spec, Report& report);
 void check_record_paths(const Spec& spec, Report& report);
+void check_record_shaping(const Spec& spec, Report& report);
 void check_pagination(const Spec& spec, Report& report);
 // The values of the pagination fields for which `reads(key)` holds (pagination.cpp decides
 // which fields the chosen type reads).

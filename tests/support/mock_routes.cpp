@@ -12,6 +12,7 @@
 #include "support/mock_members.hpp"
 #include "support/mock_paging.hpp"
 #include "support/mock_query.hpp"
+#include "support/mock_search.hpp"
 
 namespace hw::test::mock {
 namespace {
@@ -55,6 +56,7 @@ Response route(const UpstreamRequest& request, const std::vector<MockRecord>& re
   if (!is_authorized(request, target.query, options) && !oauth.accepts(request))
     return unauthorized();
   if (auto paged = paging_route(request, target, records)) return std::move(*paged);
+  if (auto found = search_route(request, target, records)) return std::move(*found);
   if (auto report = activity_route(request, target)) return std::move(*report);
   const auto list_id = members_list_id(target.path);
   if (target.path != kPing && !list_id) {

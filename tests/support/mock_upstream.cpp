@@ -68,6 +68,16 @@ void MockUpstream::set_records(std::size_t n) {
   state_->records = mock::make_records(n, state_->options.base_time_ms);
 }
 
+void MockUpstream::add_records(std::size_t n, std::int64_t changed_ms) {
+  const std::lock_guard lock(state_->mutex);
+  auto& records = state_->records;
+  auto grown = mock::make_records(records.size() + n, changed_ms);
+  for (std::size_t i = records.size(); i < grown.size(); ++i) {
+    grown[i].last_changed_ms = changed_ms;
+    records.push_back(std::move(grown[i]));
+  }
+}
+
 const std::vector<MockRecord>& MockUpstream::records() const {
   return state_->records;
 }

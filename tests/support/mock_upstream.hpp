@@ -59,6 +59,7 @@ class Server;
 // else milliseconds). Query values are form-decoded, so a literal `+` must arrive as %2B.
 // The same members also come paged as Stripe, Zendesk and a page-numbered API page them
 // (support/mock_paging.hpp lists those endpoints).
+// GET /api/v2/search/export is Zendesk's search export of them (support/mock_search.hpp).
 // GET /3.0/reports/{campaignId}/email-activity is a fixed report (support/mock_activity.hpp).
 class MockUpstream {
  public:
@@ -97,6 +98,10 @@ class MockUpstream {
   // Replaces the data set with `n` generated members. Call it between runs: the
   // reference records() returned is invalidated.
   void set_records(std::size_t n);
+  // Appends `n` members numbered after the last, each last changed at `changed_ms`, which
+  // must not precede the last member's (the data set stays in last_changed order). Call it
+  // between runs, as set_records.
+  void add_records(std::size_t n, std::int64_t changed_ms);
   const std::vector<MockRecord>& records() const;
 
  private:

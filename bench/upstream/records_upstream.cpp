@@ -32,7 +32,7 @@ std::size_t query_number(std::string_view target, std::string_view name, std::si
 
 // About 1 KB: a realistic mix of strings, numbers, a nested object and an array.
 void append_record(std::string& out, std::size_t i) {
-  static const std::string filler(700, 'x');
+  static const std::string filler(790, 'x');
   char head[320];
   const int n = std::snprintf(
       head, sizeof head,

@@ -7,6 +7,7 @@
 
 #include "cli/serve.hpp"
 #include "cli/spec_lint.hpp"
+#include "cli/toolkit_commands.hpp"
 
 namespace {
 
@@ -15,6 +16,7 @@ struct ServeFlags {
   std::optional<std::string> bind, data_dir, config_file, log_format, log_level;
   std::optional<unsigned> threads;
   std::optional<double> scheduler_clock_rate;
+  std::optional<std::string> public_base_url;
 };
 
 void add_serve(CLI::App& app, ServeFlags& f) {
@@ -36,6 +38,11 @@ void add_serve(CLI::App& app, ServeFlags& f) {
                    "Scheduled time runs this many times faster (demos and tests; default 1)")
       ->envname("HEADWATER_SCHEDULER_CLOCK_RATE")
       ->check(CLI::Range(1.0, 1e6));
+  serve
+      ->add_option("--public-base-url", f.public_base_url,
+                   "URL clients reach the server at, for inlet URLs (default: the listening "
+                   "address)")
+      ->envname("HEADWATER_PUBLIC_BASE_URL");
 }
 
 hw::config::ServeConfig resolve(const ServeFlags& f) {
@@ -48,6 +55,7 @@ hw::config::ServeConfig resolve(const ServeFlags& f) {
   if (f.log_format) c.log_format = *f.log_format;
   if (f.log_level) c.log_level = *f.log_level;
   if (f.scheduler_clock_rate) c.scheduler_clock_rate = *f.scheduler_clock_rate;
+  if (f.public_base_url) c.public_base_url = *f.public_base_url;
   return c;
 }
 
@@ -62,11 +70,13 @@ int main(int argc, char** argv) {
   std::string lint_file;
   auto* lint = spec->add_subcommand("lint", "Validate a connection spec file; exit 1 on errors");
   lint->add_option("FILE", lint_file, "connectionSpec JSON file")->required();
+  hw::cli::ToolkitCommands toolkit(app);
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (app.got_subcommand("serve")) return hw::cli::serve(resolve(serve_flags));
     if (lint->parsed()) return hw::cli::spec_lint(lint_file, std::cout);
+    if (const auto code = toolkit.run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "headwater: " << e.what() << "\n";
     return 2;

@@ -14,6 +14,7 @@ http::Handler scoped(Services& services, ScopedHandler handler) {
 void register_routes(http::Router& router, Services& services) {
   register_health(router, services);
   register_connection_specs(router, services);
+  register_connection_spec_icons(router, services);
   register_flow_specs(router, services);
   register_datasets(router, services);
   register_batches(router, services);
@@ -24,6 +25,7 @@ void register_routes(http::Router& router, Services& services) {
   register_flows(router, services);
   register_mapping_sets(router, services);
   register_runs(router, services);
+  register_collection(router, services);
 }
 
 }  // namespace hw::api

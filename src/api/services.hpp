@@ -11,6 +11,8 @@
 #include "run/runs.hpp"
 #include "spec/registry.hpp"
 #include "store/store.hpp"
+#include "streaming/ingest_log.hpp"
+#include "streaming/inlet_registry.hpp"
 
 namespace hw::api {
 
@@ -23,6 +25,8 @@ struct Services {
   http::Metrics& metrics;
   dataset::Batches& batches;
   run::Runs& runs;
+  streaming::InletRegistry& inlets;
+  streaming::IngestLog& ingest_log;
   http::AccessPolicy policy;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
@@ -36,6 +40,8 @@ http::Handler scoped(Services& services, ScopedHandler handler);
 void register_routes(http::Router& router, Services& services);
 void register_health(http::Router& router, Services& services);
 void register_connection_specs(http::Router& router, Services& services);
+// GET/PUT …/connectionSpecs/{id}/icon: the icon `headwater source register` uploads.
+void register_connection_spec_icons(http::Router& router, Services& services);
 void register_flow_specs(http::Router& router, Services& services);
 void register_datasets(http::Router& router, Services& services);
 void register_batches(http::Router& router, Services& services);
@@ -46,6 +52,8 @@ void register_target_connections(http::Router& router, Services& services);
 void register_flows(http::Router& router, Services& services);
 void register_mapping_sets(http::Router& router, Services& services);
 void register_runs(http::Router& router, Services& services);
+// The streaming inlets: their own auth (DESIGN §5), not the API's headers.
+void register_collection(http::Router& router, Services& services);
 
 // GET list, POST, GET by id, PATCH and DELETE for a resource with params (DESIGN §2:
 // create answers {"id","etag"}; PATCH takes JSON Patch operations and honours If-Match).

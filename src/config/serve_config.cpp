@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "config/engine_config.hpp"
+#include "config/streaming_config.hpp"
 #include "json/parse.hpp"
 
 namespace hw::config {
@@ -51,6 +52,14 @@ void read_rate(const std::filesystem::path& file, const boost::json::object& o, 
   out = v->to_number<double>();
 }
 
+void read_seconds(const std::filesystem::path& file, const boost::json::object& o,
+                  const char* key, std::chrono::seconds& out) {
+  const auto* v = o.if_contains(key);
+  if (!v) return;
+  if (!v->is_int64() || v->as_int64() < 1) fail(file, key, "must be a positive integer");
+  out = std::chrono::seconds(v->as_int64());
+}
+
 void read_orgs(const std::filesystem::path& file, const boost::json::object& o,
                http::AccessPolicy& access) {
   const auto* orgs = o.if_contains("orgs");
@@ -90,6 +99,11 @@ void load_config_file(const std::filesystem::path& file, ServeConfig& config) {
   if (const auto* engine = o.if_contains("engine"))
     read_engine_config(file, *engine, config.engine);
   read_rate(file, o, "schedulerClockRate", config.scheduler_clock_rate);
+  read_seconds(file, o, "readTimeoutSeconds", config.server.read_timeout);
+  read_seconds(file, o, "idleTimeoutSeconds", config.server.idle_timeout);
+  read_string(file, o, "publicBaseUrl", config.public_base_url);
+  if (const auto* streaming = o.if_contains("streaming"))
+    read_streaming_config(file, *streaming, config.streaming);
 }
 
 }  // namespace hw::config

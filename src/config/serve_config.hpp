@@ -5,6 +5,7 @@
 #include "engine/fetcher.hpp"
 #include "http/request_context.hpp"
 #include "http/server.hpp"
+#include "streaming/ingest_log.hpp"
 
 namespace hw::config {
 
@@ -19,6 +20,9 @@ struct ServeConfig {
   engine::FetchOptions engine;  // timeouts and retries of the requests runs send to sources
   // Scheduled time runs this many times faster than the wall clock (demos and tests).
   double scheduler_clock_rate = 1.0;
+  // Where clients reach this server, for inlet URLs; empty: the listening address.
+  std::string public_base_url;
+  streaming::IngestLogOptions streaming;  // the inlets' log, windows and bounds
 };
 
 // Reads a JSON config file into `config`, overriding only the keys present.

@@ -78,8 +78,10 @@ ParamsResource::Written ParamsResource::create(const resource::Caller& caller,
   const std::string id = util::new_uuid();
   boost::json::object content = body;
   content["state"] = "enabled";  // Adobe's resources start enabled; actions change it
+  if (derive_) derive_(caller.scope, nullptr, content);
   auto secret = seal_secrets(caller.scope, id, content, check.params_schema);
   auto stored = documents_.create(caller, content, id, std::move(secret));
+  changed(caller.scope, id);
   return {id, std::string(stored.at("etag").as_string())};
 }
 
@@ -120,10 +122,17 @@ ParamsResource::Written ParamsResource::patch(const resource::Caller& caller, st
   }
   const auto check = checker_(caller.scope, object);
   throw_if_invalid(check.errors, documents_.display_name());
+  if (derive_) {
+    auto before = boost::json::parse(previous.body).as_object();
+    if (auto* params = params_of(before); params && previous.secret)
+      restore_masked(*params, unseal(caller.scope, id, *previous.secret));
+    derive_(caller.scope, &before, object);
+  }
   auto secret = seal_secrets(caller.scope, id, object, check.params_schema);
   // Without If-Match, the version read above is the one replaced: a concurrent change is a 412.
   auto stored = documents_.replace(caller, id, object, if_match ? *if_match : previous.etag,
                                    std::move(secret));
+  changed(caller.scope, id);
   return {std::string(id), std::string(stored.at("etag").as_string())};
 }
 
@@ -136,6 +145,7 @@ ParamsResource::Written ParamsResource::set_state(const resource::Caller& caller
   // As in patch: without If-Match, a change since the read above is a 412.
   auto stored =
       documents_.replace(caller, id, body, if_match ? *if_match : previous.etag, previous.secret);
+  changed(caller.scope, id);
   return {std::string(id), std::string(stored.at("etag").as_string())};
 }
 
@@ -161,6 +171,7 @@ void ParamsResource::keep_renewed(const resource::Caller& caller, std::string_vi
     auto secret = seal_named(caller.scope, id, *params, names);
     try {
       documents_.replace(caller, id, body, previous.etag, std::move(secret));
+      changed(caller.scope, id);
       return;
     } catch (const http::ApiError& e) {
       if (e.status() != 412 || attempt == 3) throw;

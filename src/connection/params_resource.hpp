@@ -52,6 +52,18 @@ class ParamsResource {
   // The stored object with its secrets unsealed: for the engine, never for responses.
   boost::json::object unsealed(const store::Scope& scope, std::string_view id) const;
 
+  // Adds what the server derives to a checked body before it is stored (a streaming
+  // connection's inlet); `previous` is the stored body with its secrets, on a PATCH only.
+  using Derive = std::function<void(const store::Scope&, const boost::json::object* previous,
+                                    boost::json::object& body)>;
+  void derive_with(Derive derive) { derive_ = std::move(derive); }
+  // Hears every write and removal of this kind: caches of what derives from them listen.
+  using Listener = std::function<void(const store::Scope&, std::string_view id)>;
+  void on_change(Listener listener) { listener_ = std::move(listener); }
+  void changed(const store::Scope& scope, std::string_view id) const {
+    if (listener_) listener_(scope, id);
+  }
+
   resource::Documents& documents() { return documents_; }
   const resource::Documents& documents() const { return documents_; }
 
@@ -73,6 +85,8 @@ class ParamsResource {
   std::vector<std::string> params_location_;
   std::vector<std::string> read_only_keys_;
   Checker checker_;
+  Derive derive_;
+  Listener listener_;
 };
 
 }  // namespace hw::connection

@@ -41,6 +41,7 @@ void Resources::remove_unless_used(ParamsResource& resource, const store::Scope&
                          std::move(found));
   }
   resource.documents().remove(scope, id, if_match);
+  resource.changed(scope, id);
 }
 
 void Resources::remove_connection(const store::Scope& scope, std::string_view id,

@@ -14,6 +14,7 @@ Flows::Flows(store::Store& store, const crypto::SecretBox& box, spec::SpecRegist
 void Flows::remove(const store::Scope& scope, std::string_view id,
                    std::optional<std::string_view> if_match) {
   documents().remove(scope, id, if_match);
+  changed(scope, id);
 }
 
 }  // namespace hw::flow

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,11 +25,18 @@ struct Request {
   std::vector<std::string_view> query_params(std::string_view name) const;
 };
 
+struct Response;
+// Delivers a response that was not ready when the handler returned; callable from any thread.
+using Reply = std::function<void(Response)>;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   Fields headers;
   std::string body;
+  // Set by a handler that answers later (an inlet answers once its events are on disk): the
+  // server calls it once, with the Reply that sends the real response, and sends nothing else.
+  std::function<void(Reply)> later;
 };
 
 // Splits `target` into path and query, percent-decoding both. Returns false when

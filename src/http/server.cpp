@@ -100,8 +100,21 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(state_.options.max_body_bytes);
     parser_->header_limit(static_cast<std::uint32_t>(state_.options.max_header_bytes));
-    stream_.expires_after(first_request_ ? state_.options.read_timeout
-                                         : state_.options.idle_timeout);
+    if (first_request_ || buffer_.size() > 0) return read_rest_of_header();
+    // Idle between requests until the next one's first bytes; from them on, its headers
+    // have read_timeout, however slowly they trickle in.
+    stream_.expires_after(state_.options.idle_timeout);
+    stream_.async_read_some(
+        buffer_.prepare(kFirstReadBytes),
+        [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+          if (ec) return self->close();
+          self->buffer_.commit(n);
+          self->read_rest_of_header();
+        });
+  }
+
+  void read_rest_of_header() {
+    stream_.expires_after(state_.options.read_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::on_header, shared_from_this()));
   }
@@ -158,11 +171,31 @@ class Session : public std::enable_shared_from_this<Session> {
                   : Dispatched{
                         error_response(400, "BAD_TARGET", "the request target is not a valid path"),
                         "unmatched"};
+    if (auto later = std::move(result.response.later)) {
+      // The reply may come from another thread: it continues on this session's strand.
+      return later([self = shared_from_this(), version, keep_alive, started, route = result.route,
+                    method = std::move(request.method), path = std::move(request.path)](
+                       Response response) mutable {
+        net::post(self->stream_.get_executor(), [self, version, keep_alive, started, route,
+                                                 method = std::move(method),
+                                                 path = std::move(path),
+                                                 response = std::move(response)]() mutable {
+          self->respond(std::move(response), route, method, path, started, version, keep_alive);
+        });
+      });
+    }
+    respond(std::move(result.response), result.route, request.method, request.path, started,
+            version, keep_alive);
+  }
+
+  void respond(Response&& response, std::string_view route, const std::string& method,
+               const std::string& path, std::chrono::steady_clock::time_point started,
+               unsigned version, bool keep_alive) {
     const auto elapsed = std::chrono::steady_clock::now() - started;
-    state_.metrics.observe(result.route, request.method, result.response.status, elapsed);
-    spdlog::debug("{} {} -> {} ({} us)", request.method, request.path, result.response.status,
+    state_.metrics.observe(route, method, response.status, elapsed);
+    spdlog::debug("{} {} -> {} ({} us)", method, path, response.status,
                   std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
-    write(to_beast(std::move(result.response), version, keep_alive));
+    write(to_beast(std::move(response), version, keep_alive));
   }
 
   void write(bhttp::response<bhttp::string_body>&& response) {
@@ -224,6 +257,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool busy_ = false;
   bool first_request_ = true;
   static constexpr std::size_t kMaxDiscardBytes = 64 << 20;
+  static constexpr std::size_t kFirstReadBytes = 4096;
   std::shared_ptr<std::array<char, 16384>> discard_;
   std::size_t discarded_ = 0;
 };

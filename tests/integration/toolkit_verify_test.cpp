@@ -4,11 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <regex>
 
 #include "integration/spec_api_fixture.hpp"
 #include "integration/toolkit_command.hpp"
 #include "support/mock_upstream.hpp"
+#include "util/regex.hpp"
 
 namespace hw::test {
 namespace {

@@ -74,7 +74,7 @@ TEST_F(RunCommandTest, TheWindowIsSentInTheSpecsFormat) {
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(lines_of(result.out), members(0, 10));
   ASSERT_EQ(upstream_.requests().size(), 1u);
-  const auto& target = upstream_.requests()[0].target;
+  const std::string target = upstream_.requests()[0].target;  // requests() returns a copy
   EXPECT_NE(target.find("since_last_changed=2023-11-14T22%3A13%3A20%3A0000000Z"), std::string::npos)
       << target;
   EXPECT_NE(target.find("before_last_changed=2023-11-14T22%3A23%3A20%3A0000000Z"),

@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "connection/checks.hpp"
+#include "connection/batch_source.hpp"
 #include "engine/preview.hpp"
 #include "engine/run_error.hpp"
 #include "http/error.hpp"
@@ -57,21 +57,11 @@ boost::json::array infer_columns(const boost::json::array& records) {
 boost::json::object explore_connection(Resources& resources, spec::SpecRegistry& specs,
                                        const store::Scope& scope, std::string_view id,
                                        const boost::json::object& source_params) {
-  const auto connection = resources.connections.unsealed(scope, id);
-  const auto spec =
-      specs.resolve(scope, json::string_at(json::object_at(connection, "connectionSpec"), "id"));
-  if (!spec || spec->kind != spec::SpecKind::batch_source) {
-    throw http::bad_request("only connections to batch (REST) sources can be explored",
-                            {{"connectionSpec.id", "is not a batch source spec"}});
-  }
-  const auto& auth = json::object_at(connection, "auth");
-  const auto auth_spec = find_auth_spec(*spec, json::string_at(auth, "specName"));
-  if (!auth_spec)
-    throw http::bad_request("the connection's auth spec is no longer in its connection spec");
+  const auto source = batch_source(resources, specs, scope, id, "explored");
   try {
     auto data =
-        engine::preview({spec->spec, json::object_at(auth, "params"), source_params, std::nullopt},
-                        *auth_spec, kPreviewRecords, resources.fetch);
+        engine::preview({source.spec.spec, source.auth_params(), source_params, std::nullopt},
+                        source.auth_spec, kPreviewRecords, resources.fetch);
     auto columns = infer_columns(data);
     return {{"format", "hierarchical"},
             {"schema", {{"columns", std::move(columns)}}},

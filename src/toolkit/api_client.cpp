@@ -59,13 +59,16 @@ std::string ApiResponse::describe_error() const {
   }
   if (const auto* code = error->if_contains("code"); code && code->is_string())
     out += " " + std::string(code->get_string());
-  out += ": " + boost::json::value_to<std::string>(error->at("message"));
+  const auto message = boost::json::value_to<std::string>(error->at("message"));
+  out += ": " + message;
   if (const auto* errors = error->if_contains("errors"); errors && errors->is_array()) {
     for (const auto& e : errors->get_array()) {
       const auto* o = e.if_object();
       if (!o || !o->contains("path") || !o->contains("message")) continue;
-      out += "; " + boost::json::value_to<std::string>(o->at("path")) + ": " +
-             boost::json::value_to<std::string>(o->at("message"));
+      const auto detail = boost::json::value_to<std::string>(o->at("message"));
+      // A failed /test repeats its reason under errors[]: once is enough to act on.
+      if (message.find(detail) != std::string::npos) continue;
+      out += "; " + boost::json::value_to<std::string>(o->at("path")) + ": " + detail;
     }
   }
   return out;

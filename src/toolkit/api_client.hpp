@@ -24,7 +24,8 @@ struct ApiResponse {
 
   std::optional<std::string> header(std::string_view lower_name) const;
   // "400 INVALID_REQUEST: message" plus "; path: message" per error of the API's error
-  // shape, or the status and the body's start when it is not that shape.
+  // shape (unless the message already says it), or the status and the body's start when it
+  // is not that shape.
   std::string describe_error() const;
 };
 

@@ -3,6 +3,7 @@
 // family's flow spec once, and its icon kept and served (GET/PUT …/connectionSpecs/{id}/icon).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <filesystem>
 
@@ -42,6 +43,16 @@ class RegisterCommandTest : public ::testing::Test {
       n += listed.as_string() == id ? 1 : 0;
     return n;
   }
+  // Takes `id` out of the flow spec `flow_spec_id`, as an admin would before deleting it.
+  void unlist(std::string_view flow_spec_id, const std::string& id) {
+    const auto got = require_status(api_.get(flow_spec_path(flow_spec_id)), 200);
+    auto flow_spec = only_item(got);
+    auto& listed = flow_spec["sourceConnectionSpecIds"].as_array();
+    listed.erase(std::remove(listed.begin(), listed.end(), boost::json::value(id)), listed.end());
+    require_status(api_.put(flow_spec_path(flow_spec_id), boost::json::serialize(flow_spec),
+                            {{"If-Match", got.headers.at("ETag")}}),
+                   200);
+  }
   static const boost::json::object& ui(const boost::json::object& spec) {
     return spec.at("sourceSpec").at("attributes").at("uiAttributes").as_object();
   }
@@ -79,19 +90,49 @@ TEST_F(RegisterCommandTest, RegisterCreatesThenReplacesUnderTheSameId) {
   EXPECT_EQ(ui(stored).at("icon"), (boost::json::object{{"key", "acme"}}));
   EXPECT_EQ(listings(kRestStorageToAep, id), 1u);
 
+  write_text(artifact("acme", "-label.txt"), "Acme\n");
+  write_text(artifact("acme", "-category.txt"), "protocols\n");
   write_text(artifact("acme", "-description.txt"), "Acme's members, hourly.\n");
+  const std::string icon = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"2\"/></svg>";
+  write_text(artifact("acme", "-icon.svg"), icon);
   const auto second = register_source("Sources/acme/Artifacts");
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(second.out, id + "\n");
-  EXPECT_NE(second.err.find("replaced connection spec " + id + "\nalready in RestStorageToAEP\n"),
-            std::string::npos)
-      << second.err;
+  EXPECT_EQ(second.err,
+            "acme-connectionSpec.json:sourceSpec.attributes.uiAttributes.description.text: "
+            "warning: \"Acme records, read from its REST API on a schedule.\" differs from "
+            "acme-description.txt (\"Acme's members, hourly.\"); register writes the file's "
+            "description\n"
+            "replaced connection spec " +
+                id + "\nalready in RestStorageToAEP\nicon: " + server_.base_url() +
+                "/data/foundation/flowservice/connectionSpecs/" + id + "/icon\n");
+  EXPECT_EQ(ui(spec(id)).at("label"), (boost::json::object{{"text", "Acme"}}));
   EXPECT_EQ(ui(spec(id)).at("description"),
             (boost::json::object{{"text", "Acme's members, hourly."}}));
+  EXPECT_EQ(api_.get(connection_spec_path(id) + "/icon").body, icon);
   EXPECT_EQ(listings(kRestStorageToAep, id), 1u);
   const auto all =
       require_status(api_.get(std::string(kConnectionSpecs) + "?property=name==acme"), 200);
   EXPECT_EQ(all.json().at("items").as_array().size(), 1u);
+}
+
+TEST_F(RegisterCommandTest, ASpecDeletedOnTheServerIsCreatedAnewAndRemembered) {
+  ASSERT_EQ(headwater({"source", "init", "acme"}).exit_code, 0);
+  const auto first = register_source("Sources/acme");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string old_id = lines_of(first.out).at(0);
+  unlist(kRestStorageToAep, old_id);
+  require_status(api_.del(connection_spec_path(old_id)), 204);
+
+  const auto second = register_source("Sources/acme");
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const std::string new_id = lines_of(second.out).at(0);
+  EXPECT_NE(new_id, old_id);
+  EXPECT_EQ(lines_of(second.err).at(0), "created connection spec " + new_id);
+  EXPECT_EQ(spec(new_id).at("name"), "acme");
+  const auto third = register_source("Sources/acme");
+  EXPECT_EQ(third.out, new_id + "\n");
+  EXPECT_EQ(lines_of(third.err).at(0), "replaced connection spec " + new_id);
 }
 
 TEST_F(RegisterCommandTest, TheIconIsKeptAndServedAsSafeSvg) {

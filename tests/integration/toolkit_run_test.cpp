@@ -5,14 +5,26 @@
 #include <boost/json.hpp>
 
 #include "integration/spec_api_fixture.hpp"
+#include "integration/terminal_command.hpp"
 #include "integration/toolkit_command.hpp"
 #include "support/mock_timestamp.hpp"
 #include "support/mock_upstream.hpp"
+#include "util/regex.hpp"
 
 namespace hw::test {
 namespace {
 
 using Lines = std::vector<std::string>;
+
+// The members page of the window [2023-11-14T22:13:20Z, 22:23:20Z), as the spec asks for it.
+const std::string kWindowPage =
+    "/3.0/lists/abc123/members?since_last_changed=2023-11-14T22%3A13%3A20%3A0000000Z&"
+    "before_last_changed=2023-11-14T22%3A23%3A20%3A0000000Z";
+const std::string kFirstPage = "&count=100&offset=0";
+// The rest of the line when the mock refuses the credentials.
+const std::string kUnauthorized =
+    " answered 401: {\"title\":\"API Key Invalid\",\"status\":401,\"detail\":\"Your request did "
+    "not include an API key.\"}\n";
 
 class RunCommandTest : public ::testing::Test {
  protected:
@@ -30,11 +42,14 @@ class RunCommandTest : public ::testing::Test {
     write_json("auth.json", {{"specName", spec_name}, {"params", std::move(params)}});
   }
 
-  CommandResult run(std::vector<std::string> extra = {}) {
+  static std::vector<std::string> run_args(std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"run",       "--spec",   "spec.json",  "--auth",
                                      "auth.json", "--params", "params.json"};
     args.insert(args.end(), extra.begin(), extra.end());
-    return run_headwater(args, dir_.path());
+    return args;
+  }
+  CommandResult run(std::vector<std::string> extra = {}) {
+    return run_headwater(run_args(std::move(extra)), dir_.path());
   }
 
   // Member i as the mock sends it, one line of compact JSON.
@@ -100,23 +115,45 @@ TEST_F(RunCommandTest, AFailedPageNamesItsUrlWithoutTheSecret) {
                "required": ["host", "apikey"]}})"));
   write_json("spec.json", spec);
   write_auth("API Key", {{"apikey", "wrong-key-42"}});
-  const auto result = run();
+  const auto result = run({"--start", "2023-11-14T22:13:20Z", "--end", "2023-11-14T22:23:20Z"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.out, "");
-  const std::string expected_start =
-      "headwater run: UPSTREAM_401: GET " + upstream_.base_url() + "/3.0/lists/abc123/members?";
-  EXPECT_EQ(result.err.rfind(expected_start, 0), 0u) << result.err;
-  EXPECT_NE(result.err.find("apikey=***"), std::string::npos) << result.err;
-  EXPECT_EQ(result.err.find("wrong-key-42"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err, "headwater run: UPSTREAM_401: GET " + upstream_.base_url() + kWindowPage +
+                            "&apikey=***" + kFirstPage + kUnauthorized);
+  ASSERT_EQ(upstream_.requests().size(), 1u);
+  const std::string sent = upstream_.requests()[0].target;  // requests() returns a copy
+  EXPECT_NE(sent.find("apikey=wrong-key-42"), std::string::npos) << sent;
 }
 
-TEST_F(RunCommandTest, AWrongPasswordFails) {
+TEST_F(RunCommandTest, AWrongPasswordFailsAndSaysWhyWithoutThePassword) {
   write_auth("Basic Authentication", {{"username", "ann"}, {"password", "nope"}});
-  const auto result = run();
+  const auto result = run({"--start", "2023-11-14T22:13:20Z", "--end", "2023-11-14T22:23:20Z"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.out, "");
-  EXPECT_EQ(result.err.rfind("headwater run: UPSTREAM_401: GET " + upstream_.base_url(), 0), 0u)
+  EXPECT_EQ(result.err, "headwater run: UPSTREAM_401: GET " + upstream_.base_url() + kWindowPage +
+                            kFirstPage + kUnauthorized);
+}
+
+TEST_F(RunCommandTest, StderrKeepsAProgressLineOnATerminal) {
+  const auto result = run_headwater_on_terminal(run_args(), dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(lines_of(result.out), members(0, 250));
+  // Redrawn in place ("\r…\x1b[K") while records come, then the totals on a line of their own.
+  EXPECT_TRUE(std::regex_match(result.err,
+                               std::regex(R"((\r\d+ pages?, \d+ records?, \d+ records/s\x1b\[K)*)"
+                                          R"(\r3 pages, 250 records, \d+ records/s\x1b\[K\n)")))
       << result.err;
+}
+
+TEST_F(RunCommandTest, OnATerminalAFailureGetsALineOfItsOwn) {
+  write_auth("Basic Authentication", {{"username", "ann"}, {"password", "nope"}});
+  const auto result = run_headwater_on_terminal(
+      run_args({"--start", "2023-11-14T22:13:20Z", "--end", "2023-11-14T22:23:20Z"}), dir_.path());
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "\r1 page, 0 records, 0 records/s\x1b[K\nheadwater run: UPSTREAM_401: GET " +
+                upstream_.base_url() + kWindowPage + kFirstPage + kUnauthorized);
 }
 
 TEST_F(RunCommandTest, AnInvalidSpecIsReportedAsTheServerWouldAndNothingIsFetched) {

@@ -2,9 +2,11 @@
 // artifact folder of the seed, exact output lines and exit codes, hostile names and files.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <filesystem>
 
 #include "integration/toolkit_command.hpp"
+#include "toolkit/svg_check.hpp"
 
 namespace hw::test {
 namespace {
@@ -88,6 +90,8 @@ TEST_F(SourceCommandsTest, InitRefusesNamesThatAreNotAPlainFolderName) {
 TEST_F(SourceCommandsTest, InitTakesOneFamily) {
   const auto both = headwater({"source", "init", "acme", "--batch", "--streaming"});
   EXPECT_NE(both.exit_code, 0);
+  EXPECT_EQ(both.out, "");
+  EXPECT_EQ(both.err, "--batch excludes --streaming\nRun with --help for more information.\n");
   EXPECT_FALSE(fs::exists(at("Sources/acme")));
 }
 
@@ -148,6 +152,33 @@ TEST_F(SourceCommandsTest, ValidateChecksTheSpecWithTheServersRules) {
       << got.front();
 }
 
+TEST_F(SourceCommandsTest, ValidateShowsTheServersSpecWarningsAndPasses) {
+  ASSERT_EQ(headwater({"source", "init", "acme"}).exit_code, 0);
+  const std::string spec = at("Sources/acme/Artifacts/acme-connectionSpec.json");
+  auto parsed = boost::json::parse(slurp(spec)).as_object();
+  parsed["sourceSpec"].as_object()["attributes"].as_object()["urlParams"].as_object().erase(
+      "method");
+  write_text(spec, boost::json::serialize(parsed));
+  const auto result = headwater({"source", "validate", "Sources/acme"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out,
+            "acme-connectionSpec.json:sourceSpec.attributes.urlParams.method: warning: is not set, "
+            "so requests use GET; set it to say so\n0 error(s), 1 warning(s)\n");
+  EXPECT_EQ(result.err, "");
+}
+
+TEST_F(SourceCommandsTest, ValidateRefusesAnEmptyLabelAndDescription) {
+  ASSERT_EQ(headwater({"source", "init", "acme"}).exit_code, 0);
+  write_text(at("Sources/acme/Artifacts/acme-label.txt"), "\n");
+  write_text(at("Sources/acme/Artifacts/acme-description.txt"), "");
+  const auto result = headwater({"source", "validate", "Sources/acme"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out,
+            "acme-description.txt:$: is empty; write the source's description\n"
+            "acme-label.txt:$: is empty; write the source's label\n"
+            "2 error(s), 0 warning(s)\n");
+}
+
 TEST_F(SourceCommandsTest, ValidateWarnsWhenUiAttributesDisagreeButPasses) {
   ASSERT_EQ(headwater({"source", "init", "acme"}).exit_code, 0);
   write_text(at("Sources/acme/Artifacts/acme-label.txt"), "ACME Members\n");
@@ -174,6 +205,22 @@ TEST_F(SourceCommandsTest, ValidateRefusesHostileIcons) {
             "(\"http://evil.example/i.svg#a\"); only '#id' links and data:image/png, jpeg, gif "
             "or webp URIs are allowed\n"
             "2 error(s), 0 warning(s)\n");
+}
+
+TEST_F(SourceCommandsTest, ValidateRefusesIconsThatAreNotAWellFormedSvgOf256KbAtMost) {
+  ASSERT_EQ(headwater({"source", "init", "acme"}).exit_code, 0);
+  const std::string open = "<svg xmlns=\"http://www.w3.org/2000/svg\">";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"<html><svg/></html>",
+       "line 1, column 1: the root element is <html>; an icon's root is <svg>"},
+      {open + "\n<g></svg>", "line 2, column 4: is not well-formed XML: </svg> closes <g>"},
+      {open + std::string(toolkit::kMaxIconBytes, ' ') + "</svg>", "is larger than 262144 bytes"}};
+  for (const auto& [icon, why] : cases) {
+    write_text(at("Sources/acme/Artifacts/acme-icon.svg"), icon);
+    const auto result = headwater({"source", "validate", "Sources/acme"});
+    EXPECT_EQ(result.exit_code, 1) << why;
+    EXPECT_EQ(result.out, "acme-icon.svg:$: " + why + "\n1 error(s), 0 warning(s)\n");
+  }
 }
 
 TEST_F(SourceCommandsTest, ValidateOfSomethingElseSaysWhat) {

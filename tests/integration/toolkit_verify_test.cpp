@@ -71,6 +71,14 @@ class VerifyCommandTest : public ::testing::Test {
     return "verifying connection spec " + mailchimp_ + " at " + server_.base_url();
   }
 
+  // What the test step reports when the source refuses the env's password: the server's
+  // error, naming the page /test asked for and the source's 401.
+  std::string wrong_password_error() const {
+    return "400 CONNECTION_TEST_FAILED: the connection test failed: GET " + upstream_.base_url() +
+           "/3.0/lists/abc123/members?count=100&offset=0 answered 401: {\"title\":\"API Key "
+           "Invalid\",\"status\":401,\"detail\":\"Your request did not include an API key.\"}";
+  }
+
   // The id a "✓ NAME (T ms): id X" line names.
   static std::string id_in(const std::string& line) { return line.substr(line.rfind(' ') + 1); }
 
@@ -113,12 +121,35 @@ TEST_F(VerifyCommandTest, ABatchSourcePassesEveryStepAndItsFlowIsDeleted) {
 TEST_F(VerifyCommandTest, AWrongPasswordFailsAtTheTestStepAndSaysWhy) {
   const auto result = verify(batch_env("wrong"));
   EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "");
   const auto lines = steps_of(result.out);
   ASSERT_EQ(lines.size(), 5u) << result.out;
-  EXPECT_EQ(lines[3].rfind("✗ test (T ms): 400 CONNECTION_TEST_FAILED: ", 0), 0u) << lines[3];
-  EXPECT_NE(lines[3].find("401"), std::string::npos) << lines[3];
-  EXPECT_EQ(lines[3].find("wrong"), std::string::npos) << lines[3];
+  EXPECT_EQ(lines[0], header());
+  EXPECT_EQ(lines[1], "✓ connection spec (T ms): MailChimp source, batch");
+  EXPECT_EQ(lines[2].rfind("✓ connection (T ms): id ", 0), 0u) << lines[2];
+  EXPECT_EQ(lines[3], "✗ test (T ms): " + wrong_password_error());
   EXPECT_EQ(lines[4], "verify failed");
+  EXPECT_EQ(result.out.find("wrong"), std::string::npos) << result.out;
+}
+
+TEST_F(VerifyCommandTest, AWrongPasswordInJsonNamesTheFailedStepAndTheSourcesAnswer) {
+  const auto result = verify(batch_env("wrong"), {"--json"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "");
+  const auto report = boost::json::parse(result.out).as_object();
+  EXPECT_EQ(report.at("passed"), false);
+  EXPECT_EQ(report.at("family"), "batch");
+  const auto& steps = report.at("steps").as_array();
+  ASSERT_EQ(steps.size(), 3u) << result.out;
+  EXPECT_EQ(steps[0].at("status"), "passed");
+  EXPECT_EQ(steps[1].at("name"), "connection");
+  EXPECT_EQ(steps[1].at("status"), "passed");
+  EXPECT_EQ(steps[2].at("name"), "test");
+  EXPECT_EQ(steps[2].at("status"), "failed");
+  EXPECT_EQ(str(steps[2], "error"), wrong_password_error());
+  EXPECT_FALSE(steps[2].as_object().contains("detail"));
+  EXPECT_EQ(report.at("run"), boost::json::object());
+  EXPECT_EQ(report.at("sample"), boost::json::array());
 }
 
 TEST_F(VerifyCommandTest, AnEmptySourceFailsTheRunStepAndSaysWhy) {
@@ -127,11 +158,59 @@ TEST_F(VerifyCommandTest, AnEmptySourceFailsTheRunStepAndSaysWhy) {
   EXPECT_EQ(result.exit_code, 1);
   const auto lines = steps_of(result.out);
   ASSERT_EQ(lines.size(), 13u) << result.out;
+  EXPECT_EQ(lines[9].rfind("✓ flow (T ms): id ", 0), 0u) << lines[9];
   EXPECT_EQ(lines[10],
             "✗ run (T ms): the run landed no records (1 page(s), 0 record(s) in, 0 out, 0 "
             "failed); check the source params, startTime and contentPath");
-  EXPECT_EQ(lines[11].rfind("✓ delete flow (T ms): flow ", 0), 0u) << lines[11];
+  const std::string flow = id_in(lines[9]);
+  EXPECT_EQ(lines[11], "✓ delete flow (T ms): flow " + flow);
   EXPECT_EQ(lines[12], "verify failed");
+  EXPECT_EQ(api_.get("/data/foundation/flowservice/flows/" + flow).status, 404);
+}
+
+TEST_F(VerifyCommandTest, AnEmptySourceInJsonCarriesTheRunsCounts) {
+  upstream_.set_records(0);
+  const auto result = verify(batch_env(), {"--json"});
+  EXPECT_EQ(result.exit_code, 1);
+  const auto report = boost::json::parse(result.out).as_object();
+  EXPECT_EQ(report.at("passed"), false);
+  EXPECT_EQ(report.at("run"), boost::json::parse(R"({"status": "success", "pages": 1,
+      "inputRecordCount": 0, "outputRecordCount": 0, "failedRecordCount": 0})"));
+  Lines names;
+  for (const auto& step : report.at("steps").as_array())
+    names.push_back(str(step, "name") + ":" + str(step, "status"));
+  EXPECT_EQ(names,
+            (Lines{"connection spec:passed", "connection:passed", "test:passed", "explore:passed",
+                   "source connection:passed", "dataset:passed", "target connection:passed",
+                   "mapping set:skipped", "flow:passed", "run:failed", "delete flow:passed"}));
+  EXPECT_EQ(report.at("steps").at(9).at("error"),
+            "the run landed no records (1 page(s), 0 record(s) in, 0 out, 0 failed); check the "
+            "source params, startTime and contentPath");
+  EXPECT_EQ(report.at("sample"), boost::json::array());
+}
+
+TEST_F(VerifyCommandTest, AnUnknownSpecFailsTheFirstStepWithTheServersError) {
+  const auto result = verify({{"connectionSpecId", "no-such-spec"}});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(
+      steps_of(result.out),
+      (Lines{"verifying connection spec no-such-spec at " + server_.base_url(),
+             "✗ connection spec (T ms): GET "
+             "/data/foundation/flowservice/connectionSpecs/no-such-spec answered 404 NOT_FOUND: "
+             "connection spec 'no-such-spec' was not found in this organization and sandbox",
+             "verify failed"}));
+}
+
+TEST_F(VerifyCommandTest, KeepLeavesTheFlowAndSaysSo) {
+  const auto result = verify(batch_env(), {"--keep"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  const auto lines = steps_of(result.out);
+  ASSERT_EQ(lines.size(), 17u) << result.out;
+  const std::string flow = id_in(lines[9]);
+  EXPECT_EQ(lines[15], "- delete flow: skipped, --keep: flow " + flow + " stays");
+  EXPECT_EQ(lines[16], "verify passed");
+  EXPECT_EQ(api_.get("/data/foundation/flowservice/flows/" + flow).status, 200);
 }
 
 TEST_F(VerifyCommandTest, JsonGivesOneMachineReadableReportAndKeepKeepsTheFlow) {

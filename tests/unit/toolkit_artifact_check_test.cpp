@@ -96,6 +96,28 @@ TEST_F(ArtifactCheckTest, TheCategoryIsADocumentedOne) {
   }
 }
 
+TEST_F(ArtifactCheckTest, EveryDocumentedCategoryPasses) {
+  const std::vector<std::pair<std::string, std::string>> documented = {
+      {"advertising", "advertising"},
+      {"cloud storage", "cloudStorage"},
+      {"crm", "crm"},
+      {"customer success", "customerSuccess"},
+      {"database", "database"},
+      {"ecommerce", "ecommerce"},
+      {"marketing automation", "marketingAutomation"},
+      {"payments", "payments"},
+      {"protocols", "protocols"},
+      {"streaming", "streaming"}};
+  auto spec = this->spec();
+  auto& ui = spec["sourceSpec"].as_object()["attributes"].as_object()["uiAttributes"].as_object();
+  for (const auto& [words, key] : documented) {
+    ui["category"] = {{"key", key}};
+    write_spec(spec);
+    write(Artifact::category, words + "\n");
+    EXPECT_EQ(lines(), Lines{}) << words;
+  }
+}
+
 TEST_F(ArtifactCheckTest, LabelAndDescriptionAreNonEmptyAndTheLabelOneLine) {
   write(Artifact::label, " \n");
   write(Artifact::description, "");
@@ -113,6 +135,21 @@ TEST_F(ArtifactCheckTest, LabelAndDescriptionAreNonEmptyAndTheLabelOneLine) {
   EXPECT_EQ(lines(), (Lines{"acme-label.txt:$: is not UTF-8 text (byte 1)", differs}));
 }
 
+TEST_F(ArtifactCheckTest, ControlCharactersInTextsAreErrors) {
+  write(Artifact::label, "Acme\tCRM\n");
+  write(Artifact::description, "Acme records,\x01 read hourly.\n");
+  EXPECT_EQ(lines(), (Lines{"acme-description.txt:$: has control characters",
+                            "acme-label.txt:$: has control characters"}));
+  // A description may be laid out with tabs and line breaks.
+  write(Artifact::label, "Acme\n");
+  write(Artifact::description, "Acme records,\r\n\tread from its REST API on a schedule.\n");
+  EXPECT_EQ(lines(), Lines{"acme-connectionSpec.json:sourceSpec.attributes.uiAttributes."
+                           "description.text: warning: \"Acme records, read from its REST API "
+                           "on a schedule.\" differs from acme-description.txt (\"Acme records,   "
+                           "read from its REST API on a schedule.\"); register writes the file's "
+                           "description"});
+}
+
 TEST_F(ArtifactCheckTest, TheIconIsChecked) {
   write(Artifact::icon,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">\n"
@@ -126,6 +163,15 @@ TEST_F(ArtifactCheckTest, TheIconIsChecked) {
                    "acme-icon.svg:$: line 3, column 10: 'xlink:href' links outside the icon "
                    "(\"http://evil.example/x.png\"); only '#id' links and data:image/png, jpeg, "
                    "gif or webp URIs are allowed"}));
+}
+
+TEST_F(ArtifactCheckTest, AnIconOfExactly256KbPassesAndOneByteMoreDoesNot) {
+  const std::string open = "<svg xmlns=\"http://www.w3.org/2000/svg\">", close = "</svg>";
+  const std::string padding(kMaxIconBytes - open.size() - close.size(), ' ');
+  write(Artifact::icon, open + padding + close);
+  EXPECT_EQ(lines(), Lines{});
+  write(Artifact::icon, open + padding + " " + close);
+  EXPECT_EQ(lines(), Lines{"acme-icon.svg:$: is larger than 262144 bytes"});
 }
 
 TEST_F(ArtifactCheckTest, OversizedAndSpecialFilesAreRefusedWithoutReadingThem) {

@@ -173,6 +173,17 @@ TEST(SvgCheck, IconsOver256KbAreRefused) {
   EXPECT_EQ(problems(big), std::vector<std::string>{"1:1: is larger than 262144 bytes (256 KB)"});
 }
 
+TEST(SvgCheck, AnIconOfExactly256KbPasses) {
+  const std::string_view close = "</svg>";
+  std::string svg(kOpen);
+  svg += std::string(kMaxIconBytes - kOpen.size() - close.size(), ' ');
+  svg += close;
+  ASSERT_EQ(svg.size(), kMaxIconBytes);
+  EXPECT_EQ(problems(svg), none());
+  EXPECT_EQ(problems(svg.insert(kOpen.size(), " ")),
+            std::vector<std::string>{"1:1: is larger than 262144 bytes (256 KB)"});
+}
+
 TEST(SvgCheck, AFloodOfProblemsIsCapped) {
   std::string svg = "<svg>";
   for (int i = 0; i < 100; ++i) svg += "<script/>";

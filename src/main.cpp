@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/sample_api.hpp"
 #include "cli/serve.hpp"
 #include "cli/spec_lint.hpp"
 #include "cli/toolkit_commands.hpp"
@@ -71,12 +72,14 @@ int main(int argc, char** argv) {
   auto* lint = spec->add_subcommand("lint", "Validate a connection spec file; exit 1 on errors");
   lint->add_option("FILE", lint_file, "connectionSpec JSON file")->required();
   hw::cli::ToolkitCommands toolkit(app);
+  hw::cli::SampleApiCommand sample_api(app);
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (app.got_subcommand("serve")) return hw::cli::serve(resolve(serve_flags));
     if (lint->parsed()) return hw::cli::spec_lint(lint_file, std::cout);
     if (const auto code = toolkit.run()) return *code;
+    if (const auto code = sample_api.run()) return *code;
   } catch (const std::exception& e) {
     std::cerr << "headwater: " << e.what() << "\n";
     return 2;

@@ -1,6 +1,6 @@
 #include "engine/http_types.hpp"
 
-#include "engine/template.hpp"
+#include "engine/redact.hpp"
 
 namespace hw::engine {
 
@@ -17,15 +17,7 @@ void UpstreamRequest::set_header(std::string name, std::string value) {
 }
 
 std::string UpstreamRequest::describe() const {
-  std::string out = url;
-  for (const auto& secret : secrets) {
-    if (secret.empty()) continue;
-    for (const std::string& form : {secret, url_encode(secret)}) {
-      for (auto at = out.find(form); at != std::string::npos; at = out.find(form, at + 3))
-        out.replace(at, form.size(), "***");
-    }
-  }
-  return out;
+  return redact(url, secrets);
 }
 
 const std::string* UpstreamResponse::header(std::string_view lower_name) const {

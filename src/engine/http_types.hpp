@@ -18,7 +18,7 @@ struct UpstreamRequest {
   std::vector<std::string> secrets;
 
   void set_header(std::string name, std::string value);
-  // The URL with every secret replaced by "***", for messages.
+  // The URL with every secret replaced by "***" (engine/redact.hpp), for messages.
   std::string describe() const;
 };
 

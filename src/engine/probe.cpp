@@ -4,6 +4,7 @@
 
 #include "engine/auth/authenticator.hpp"
 #include "engine/pagination/paginator.hpp"
+#include "engine/redact.hpp"
 #include "engine/run_error.hpp"
 #include "json/access.hpp"
 
@@ -30,13 +31,6 @@ UpstreamRequest probe_request(const SourceContext& context) {
   return request;
 }
 
-std::string excerpt(const std::string& body) {
-  std::string out = body.substr(0, 300);
-  for (auto& c : out)
-    if (c == '\n' || c == '\r') c = ' ';
-  return out;
-}
-
 }  // namespace
 
 ProbeResult probe(const SourceContext& context, const boost::json::object& auth_spec,
@@ -51,8 +45,9 @@ ProbeResult probe(const SourceContext& context, const boost::json::object& auth_
     result.status = response.status;
     result.ok = response.status >= 200 && response.status < 300;
     if (!result.ok) {
-      result.reason = "GET " + result.url + " answered " + std::to_string(response.status) +
-                      (response.body.empty() ? "" : ": " + excerpt(response.body));
+      result.reason =
+          "GET " + result.url + " answered " + std::to_string(response.status) +
+          (response.body.empty() ? "" : ": " + quote_body(response.body, request.secrets));
     }
   } catch (const RunError& e) {
     result.reason = e.what();

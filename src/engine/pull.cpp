@@ -8,21 +8,13 @@
 
 #include "engine/page_pipeline.hpp"
 #include "engine/pagination/paginator.hpp"
+#include "engine/redact.hpp"
 #include "engine/run_error.hpp"
 #include "engine/source_client.hpp"
 #include "json/access.hpp"
 
 namespace hw::engine {
 namespace {
-
-// The start of an error body, for a message a person can act on.
-std::string excerpt(const std::string& body) {
-  constexpr std::size_t kMax = 300;
-  std::string out = body.substr(0, kMax);
-  for (auto& c : out)
-    if (c == '\n' || c == '\r') c = ' ';
-  return body.size() > kMax ? out + "…" : out;
-}
 
 void check_status(const UpstreamRequest& request, const UpstreamResponse& response) {
   if (response.status >= 200 && response.status < 300) return;
@@ -31,7 +23,7 @@ void check_status(const UpstreamRequest& request, const UpstreamResponse& respon
       request.method + " " + request.describe() + " answered " + std::to_string(response.status) +
           (response.attempts > 1 ? " (tried " + std::to_string(response.attempts) + " times)"
                                  : "") +
-          (response.body.empty() ? "" : ": " + excerpt(response.body)));
+          (response.body.empty() ? "" : ": " + quote_body(response.body, request.secrets)));
 }
 
 // The fetching side of a run: each page is requested, checked, parsed and its records

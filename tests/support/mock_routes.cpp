@@ -9,6 +9,7 @@
 
 #include "support/mock_activity.hpp"
 #include "support/mock_auth.hpp"
+#include "support/mock_echo.hpp"
 #include "support/mock_members.hpp"
 #include "support/mock_paging.hpp"
 #include "support/mock_query.hpp"
@@ -53,6 +54,7 @@ Response route(const UpstreamRequest& request, const std::vector<MockRecord>& re
                const MockUpstreamOptions& options, OAuthServer& oauth) {
   const Target target = parse_target(request.target);
   if (target.path == kTokenPath) return oauth.token(request, target.query);
+  if (auto echoed = echo_route(request, target, options)) return std::move(*echoed);
   if (!is_authorized(request, target.query, options) && !oauth.accepts(request))
     return unauthorized();
   if (auto paged = paging_route(request, target, records)) return std::move(*paged);

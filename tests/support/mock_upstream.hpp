@@ -61,6 +61,7 @@ class Server;
 // (support/mock_paging.hpp lists those endpoints).
 // GET /api/v2/search/export is Zendesk's search export of them (support/mock_search.hpp).
 // GET /3.0/reports/{campaignId}/email-activity is a fixed report (support/mock_activity.hpp).
+// Anything under /echo/ is a 401 quoting the credentials it was sent (support/mock_echo.hpp).
 class MockUpstream {
  public:
   using Options = MockUpstreamOptions;

@@ -102,9 +102,11 @@ class OAuth2RefreshCode final : public Authenticator {
         names_(token_names(spec, params)),
         renewal_(std::move(renewal)) {}
 
+  // The refresh token and client secret are not sent to the source, but are listed too:
+  // a source that echoes what it knows of the client must not show them.
   void apply(UpstreamRequest& request) const override {
     request.set_header("Authorization", "Bearer " + access_token_);
-    request.secrets.push_back(access_token_);
+    request.secrets.insert(request.secrets.end(), {access_token_, refresh_token_, client_secret_});
   }
 
   void renew_if_expired() override {

@@ -5,6 +5,7 @@
 
 #include <charconv>
 
+#include "engine/redact.hpp"
 #include "engine/run_error.hpp"
 #include "engine/template.hpp"
 #include "json/access.hpp"
@@ -55,15 +56,7 @@ std::size_t whole_number(const boost::json::object& params, std::string_view nam
 }
 
 std::string shown(std::string_view text, const UpstreamRequest& request) {
-  constexpr std::size_t kMax = 200;
-  UpstreamRequest masked;
-  masked.url = std::string(text);
-  masked.secrets = request.secrets;
-  std::string out = masked.describe();
-  if (out.size() <= kMax) return out;
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-  return out.substr(0, cut) + "…";
+  return clip(redact(text, request.secrets), 200);
 }
 
 }  // namespace pagination

@@ -110,10 +110,16 @@ PullStats pull(const SourceContext& context, const boost::json::object& auth_spe
   PageFetching fetching(context, auth_spec, options, extractor);
   PagePipeline pipeline(std::max<std::size_t>(1, options.fetch.pages_ahead));
   std::thread fetcher([&] { fetching.run(pipeline); });
+  PullStats emitted;
   try {
     while (auto page = pipeline.pop()) {
+      const std::size_t bytes = page->body.size();
       extractor.emit(*page, sink, failed);
+      ++emitted.pages;
+      emitted.records += page->records;
+      emitted.bytes += bytes;
       pipeline.recycle(std::move(page->parser));
+      if (options.page_emitted) options.page_emitted(emitted);
     }
   } catch (...) {
     pipeline.stop();

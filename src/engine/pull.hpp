@@ -22,6 +22,9 @@ struct PullOptions {
   std::size_t max_pages = 100'000;  // a source that never stops is an error, not an endless run
   std::function<bool()> cancelled;  // checked between pages
   std::function<void(const RenewedParams&)> keep_renewed;  // credentials renewed mid-run
+  // Called on the calling thread once a page's records went to the sink, with the pages and
+  // records emitted so far (the fetching side may be pages ahead of them).
+  std::function<void(const PullStats&)> page_emitted;
 };
 
 // Reads every page of a source and hands each record to `sink`, page by page: memory stays

@@ -61,6 +61,21 @@ bool error_diagnostics_enabled(const boost::json::object& flow) {
   return on && on->is_bool() && on->get_bool();
 }
 
+// The counts of a run whose first `emitted` pages are written.
+Outcome so_far(const dataset::BatchWriter& writer, const RunRecords& records,
+               const engine::PullStats& emitted) {
+  Outcome o;
+  o.success = true;
+  o.batch_id = writer.batch_id();
+  o.pages = emitted.pages;
+  o.input_records = emitted.records;
+  o.input_bytes = emitted.bytes;
+  o.output_records = writer.records();
+  o.failed_records = writer.failed();
+  o.output_bytes = records.output_bytes();
+  return o;
+}
+
 engine::RunWindow window_of(const RunRequest& r) {
   using std::chrono::milliseconds;
   return {schedule::TimePoint(milliseconds(r.window_start_ms)),
@@ -74,9 +89,9 @@ Executor::Executor(store::Store& store, spec::SpecRegistry& specs,
                    engine::FetchOptions fetch)
     : store_(store), specs_(specs), connections_(connections), batches_(batches), fetch_(fetch) {}
 
-Outcome Executor::execute(const RunRequest& request) {
+Outcome Executor::execute(const RunRequest& request, const Progress& progress) {
   try {
-    return execute_or_throw(request);
+    return execute_or_throw(request, progress);
   } catch (const RunError& e) {
     return {false, e.code(), e.what(), {}, 0, 0, 0, 0, 0, 0, util::now_ms(), {}};
   } catch (const std::exception& e) {
@@ -95,7 +110,7 @@ Outcome Executor::execute(const RunRequest& request) {
   }
 }
 
-Outcome Executor::execute_or_throw(const RunRequest& r) {
+Outcome Executor::execute_or_throw(const RunRequest& r, const Progress& progress) {
   const auto& scope = r.caller.scope;
   const auto flow = load(store_, scope, "flows", r.flow_id, "flow");
   const auto source =
@@ -118,6 +133,8 @@ Outcome Executor::execute_or_throw(const RunRequest& r) {
       batches_.begin(r.caller, json::string_at(json::object_at(target, "params"), "dataSetId"),
                      {{"flowId", r.flow_id}, {"runId", r.run_id}});
   const auto& auth_params = json::object_at(json::object_at(base, "auth"), "params");
+  RunRecords records(writer, mapping, error_diagnostics_enabled(flow));
+  ProgressReports reports(progress);
   // Disabling (or deleting) the flow cancels the run at its next page.
   engine::PullOptions options{
       fetch_, 100'000,
@@ -131,9 +148,12 @@ Outcome Executor::execute_or_throw(const RunRequest& r) {
       [&](const engine::RenewedParams& renewed) {
         connections_.connections.keep_renewed(r.caller, json::string_at(source, "baseConnectionId"),
                                               renewed.values, renewed.secrets);
+      },
+      // Between pages, the counts so far, for GET /runs/{id} while the run goes on.
+      [&](const engine::PullStats& emitted) {
+        reports.page_done([&] { return so_far(writer, records, emitted); });
       }};
   Outcome o{true, {}, {}, writer.batch_id(), 0, 0, 0, 0, 0, 0, 0, {}};
-  RunRecords records(writer, mapping, error_diagnostics_enabled(flow));
   try {
     const auto stats = engine::pull(
         {spec->spec, auth_params, json::object_at(source, "params"), window_of(r)}, *auth_spec,

@@ -6,6 +6,7 @@
 #include "dataset/batch_writer.hpp"
 #include "engine/pull.hpp"
 #include "resource/caller.hpp"
+#include "run/run_progress.hpp"
 #include "run/run_record.hpp"
 
 namespace hw::run {
@@ -21,16 +22,17 @@ struct RunRequest {
 
 // Carries out one run of a batch flow: reads the source through the engine, applies
 // the flow's mapping set, and writes one Catalog batch. Never throws: every failure
-// becomes the Outcome's error (code and a message without secrets).
+// becomes the Outcome's error (code and a message without secrets). While it runs, the
+// counts so far go to `progress`, on the thread that writes the records (ProgressReports).
 class Executor {
  public:
   Executor(store::Store& store, spec::SpecRegistry& specs, connection::Resources& connections,
            dataset::Batches& batches, engine::FetchOptions fetch = {});
 
-  Outcome execute(const RunRequest& request);
+  Outcome execute(const RunRequest& request, const Progress& progress = {});
 
  private:
-  Outcome execute_or_throw(const RunRequest& request);
+  Outcome execute_or_throw(const RunRequest& request, const Progress& progress);
 
   store::Store& store_;
   spec::SpecRegistry& specs_;

@@ -34,30 +34,50 @@ boost::json::array failed_info(const std::vector<engine::RecordFailure>& failure
   return out;
 }
 
+boost::json::object size_summary(const Outcome& o) {
+  return {{"inputBytes", o.input_bytes}, {"outputBytes", o.output_bytes}};
+}
+
+boost::json::object record_summary(const Outcome& o) {
+  boost::json::object records{{"inputRecordCount", o.input_records},
+                              {"outputRecordCount", o.output_records},
+                              {"failedRecordCount", o.failed_records}};
+  if (!o.failed_samples.empty()) records["failedInfo"] = failed_info(o.failed_samples);
+  return records;
+}
+
+// activities[0]: the ingestion into the run's batch.
+boost::json::array ingestion(const Outcome& o, std::int64_t updated_ms,
+                             const boost::json::object& duration, boost::json::object status) {
+  status["extensions"] = {{"pages", o.pages}};
+  return boost::json::array{{{"id", o.batch_id},
+                             {"name", "Ingestion"},
+                             {"updatedAtUTC", updated_ms},
+                             {"durationSummary", duration},
+                             {"sizeSummary", size_summary(o)},
+                             {"recordSummary", record_summary(o)},
+                             {"statusSummary", std::move(status)}}};
+}
+
 }  // namespace
+
+void progress_run(boost::json::object& run, const Outcome& so_far, std::int64_t now_ms) {
+  auto& metrics = run["metrics"].as_object();
+  metrics["sizeSummary"] = size_summary(so_far);
+  metrics["recordSummary"] = record_summary(so_far);
+  run["activities"] =
+      ingestion(so_far, now_ms, metrics["durationSummary"].as_object(), {{"status", "inProgress"}});
+}
 
 void finish_run(boost::json::object& run, const Outcome& o) {
   auto& metrics = run["metrics"].as_object();
   const auto started = metrics["durationSummary"].as_object()["startedAtUTC"];
   const boost::json::object duration{{"startedAtUTC", started}, {"completedAtUTC", o.completed_ms}};
-  const boost::json::object size{{"inputBytes", o.input_bytes}, {"outputBytes", o.output_bytes}};
-  boost::json::object records{{"inputRecordCount", o.input_records},
-                              {"outputRecordCount", o.output_records},
-                              {"failedRecordCount", o.failed_records}};
-  if (!o.failed_samples.empty()) records["failedInfo"] = failed_info(o.failed_samples);
   metrics["durationSummary"] = duration;
-  metrics["sizeSummary"] = size;
-  metrics["recordSummary"] = records;
+  metrics["sizeSummary"] = size_summary(o);
+  metrics["recordSummary"] = record_summary(o);
   metrics["statusSummary"] = status_of(o);
-  auto activity_status = status_of(o);
-  activity_status["extensions"] = {{"pages", o.pages}};
-  run["activities"] = boost::json::array{{{"id", o.batch_id},
-                                          {"name", "Ingestion"},
-                                          {"updatedAtUTC", o.completed_ms},
-                                          {"durationSummary", duration},
-                                          {"sizeSummary", size},
-                                          {"recordSummary", records},
-                                          {"statusSummary", activity_status}}};
+  run["activities"] = ingestion(o, o.completed_ms, duration, status_of(o));
 }
 
 }  // namespace hw::run

@@ -29,7 +29,12 @@ boost::json::object started_run(std::string_view flow_id, const boost::json::obj
                                 std::int64_t window_start_ms, std::int64_t window_end_ms,
                                 std::int64_t started_ms);
 
-// Fills `run` (as started_run made it) with the metrics and status of `outcome`.
+// Fills `run` (as started_run made it) with the counts of `so_far`, those of a run still in
+// progress at `now_ms`, in the places finish_run puts them; its status stays inProgress.
+void progress_run(boost::json::object& run, const Outcome& so_far, std::int64_t now_ms);
+
+// Fills `run` (as started_run or progress_run left it) with the metrics and status of
+// `outcome`.
 void finish_run(boost::json::object& run, const Outcome& outcome);
 
 }  // namespace hw::run

@@ -167,7 +167,21 @@ void Runs::work() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
-    finish(job, executor_.execute(job.request));
+    finish(job,
+           executor_.execute(job.request, [&](const Outcome& so_far) { progress(job, so_far); }));
+  }
+}
+
+// The run's record, still inProgress, shows its counts so far. Failing to write them
+// does not fail the run: its final record is written all the same.
+void Runs::progress(const Job& job, const Outcome& so_far) {
+  const auto& r = job.request;
+  try {
+    auto body = boost::json::parse(documents_.require(r.caller.scope, r.run_id).body).as_object();
+    progress_run(body, so_far, util::now_ms());
+    documents_.replace(r.caller, r.run_id, body, std::nullopt);
+  } catch (const std::exception& e) {
+    spdlog::warn("recording the progress of run {} failed: {}", r.run_id, e.what());
   }
 }
 

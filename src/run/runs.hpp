@@ -47,6 +47,7 @@ class Runs {
   void consider(const store::Store::Scoped& flow, std::int64_t now_ms);
   Started begin(Job job, const boost::json::object& flow_spec_ref);
   void work();
+  void progress(const Job& job, const Outcome& so_far);
   void finish(const Job& job, const Outcome& outcome);
   bool claim(const store::Scope& scope, const std::string& flow_id);
   void release(const store::Scope& scope, const std::string& flow_id);

@@ -105,7 +105,12 @@ boost::json::object Verification::wait_for_run() {
           " s (verifyWaitTimeInSecond): " +
           (run ? "the run is still in progress" : "none started; is startTime in the future?"));
     }
-    line.update(0, elapsed);
+    // An inProgress run's record carries its counts so far (updated about once a second).
+    const auto landed =
+        run ? count_at(json::object_at(json::object_at(*run, "metrics"), "recordSummary"),
+                       "outputRecordCount")
+            : 0;
+    line.update(static_cast<std::size_t>(landed), elapsed);
     std::this_thread::sleep_for(kPollEvery);
   }
 }

@@ -288,5 +288,25 @@ TEST_F(VerifyCommandTest, EnvProblemsAreListedBeforeAnythingRuns) {
             "env.json:verifyWaitTimeInSecond: must be a whole number from 1 to 86400\n");
 }
 
+TEST_F(VerifyCommandTest, TheWaitForASlowRunShowsTheRecordsLandedSoFar) {
+  upstream_.set_records(950);  // count=100: ten pages
+  // /test and /explore read a page each, then the run's ten: each answered after 400 ms.
+  upstream_.inject(MockUpstream::Fault::slow, 0, 12, 1, std::chrono::milliseconds(400));
+  const auto result = verify(batch_env());
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  const std::regex waiting(R"(  waiting for the run: (\d+) records?, \d+ s)");
+  bool partway = false;
+  for (const auto& line : lines_of(result.out)) {
+    std::smatch match;
+    if (!std::regex_match(line, match, waiting)) continue;
+    const auto landed = std::stoul(match[1].str());
+    partway = partway || (landed > 0 && landed < 950);
+  }
+  EXPECT_TRUE(partway) << "no waiting line with some records landed:\n" << result.out;
+  const auto lines = steps_of(result.out);
+  ASSERT_EQ(lines.size(), 17u) << result.out;
+  EXPECT_EQ(lines[10], "✓ run (T ms): 10 page(s), 950 record(s) in, 950 out, 0 failed");
+}
+
 }  // namespace
 }  // namespace hw::test

@@ -3,6 +3,7 @@
 #include "api/json_io.hpp"
 #include "api/services.hpp"
 
+#include "dataset/batch_writer.hpp"
 #include "dataset/catalog_query.hpp"
 #include "dataset/catalog_shape.hpp"
 #include "dataset/datasets.hpp"
@@ -32,8 +33,10 @@ void register_datasets(http::Router& router, Services& s) {
                    200, dataset::keyed_by_id({datasets->require(ctx.scope, p["id"]).body}));
              }));
   router.add("DELETE", base + "/{id}",
-             scoped(s, [datasets](const auto& ctx, const auto&, const auto& p) {
+             scoped(s, [datasets, &s](const auto& ctx, const auto&, const auto& p) {
+               // The dataset first: a 409 (still written to) must leave its batches alone.
                datasets->remove(ctx.scope, p["id"]);
+               s.batches.remove_dataset(ctx.scope, p["id"]);
                return json_response(200, dataset::reference_list("dataSets", p["id"]));
              }));
 }

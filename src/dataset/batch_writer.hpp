@@ -88,6 +88,10 @@ class Batches {
   // removed. Returns how many there were.
   std::size_t recover();
 
+  // Once its dataset is deleted: the dataset's Catalog batches and their files go too, as
+  // they do in Catalog, so that deleting a dataset frees its disk. Returns how many.
+  std::size_t remove_dataset(const store::Scope& scope, std::string_view dataset_id);
+
   // Throws ApiError 404 when absent.
   store::Document require(const store::Scope& scope, std::string_view id) const;
   store::ListResult list(const store::Scope& scope, const store::ListQuery& query) const;

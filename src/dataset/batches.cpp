@@ -104,6 +104,26 @@ bool Batches::recover(const PendingBatch& batch) {
   return unfinished && doc;
 }
 
+std::size_t Batches::remove_dataset(const store::Scope& scope, std::string_view dataset_id) {
+  store::ListQuery query;
+  query.filters.push_back(
+      {"relatedObjects[].id", store::Filter::Op::eq, {std::string(dataset_id)}});
+  std::size_t removed = 0;
+  for (auto page = list(scope, query); !page.bodies.empty(); page = list(scope, query)) {
+    for (const auto& body : page.bodies) {
+      const auto id = boost::json::parse(body).at("id").as_string();
+      store_.remove(kBatchesKind, scope, id, std::nullopt);
+      ++removed;
+    }
+  }
+  std::error_code error;
+  std::filesystem::remove_all(layout_.dataset_dir(scope, dataset_id), error);
+  if (error)
+    spdlog::warn("the files of deleted dataset {} were not all removed: {}", dataset_id,
+                 error.message());
+  return removed;
+}
+
 store::Document Batches::require(const store::Scope& scope, std::string_view id) const {
   auto doc = store_.get(kBatchesKind, scope, id);
   if (!doc) throw http::not_found("batch", id);

@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "dataset/batch_layout.hpp"
 #include "dataset/batch_writer.hpp"
 #include "integration/spec_api_fixture.hpp"
 #include "store/sqlite_store.hpp"
@@ -152,6 +154,38 @@ TEST_F(BatchesApiTest, ACommittedBatchReadsBackThroughCatalogAndDataAccess) {
   expect_error(client_.get(join(kBatches, id)), 404, "NOT_FOUND");
   expect_error(client_.get(file_href), 404, "NOT_FOUND");
   expect_error(client_.get(export_path("/batches/" + id + "/files")), 404, "NOT_FOUND");
+}
+
+TEST_F(BatchesApiTest, DeletingADatasetDeletesItsBatchesAndTheirFilesOnly) {
+  const auto dataset = create_dataset(), other = create_dataset();
+  std::vector<std::string> gone;
+  std::string kept;
+  offline([&](dataset::Batches& batches) {
+    for (int i = 0; i < 2; ++i) {
+      auto writer = batches.begin(kCaller, dataset, {});
+      writer.append(R"({"n":1})");
+      gone.push_back(writer.commit().batch_id);
+    }
+    auto writer = batches.begin(kCaller, other, {});
+    writer.append(R"({"n":2})");
+    kept = writer.commit().batch_id;
+  });
+  const auto files = dataset::BatchLayout(dir_.path()).dataset_dir(kCaller.scope, dataset);
+  ASSERT_TRUE(std::filesystem::is_directory(files));
+
+  require_status(client_.del(join(kDataSets, dataset)), 200);
+
+  EXPECT_EQ(get_object(std::string(kBatches) + "?dataSet=" + dataset), boost::json::object{});
+  for (const auto& id : gone) {
+    expect_error(client_.get(join(kBatches, id)), 404, "NOT_FOUND");
+    expect_error(client_.get(export_path("/batches/" + id + "/files")), 404, "NOT_FOUND");
+  }
+  EXPECT_FALSE(std::filesystem::exists(files));
+  EXPECT_EQ(get_object(join(kBatches, kept)).at(kept).at("status"), "success");
+  EXPECT_EQ(
+      require_status(client_.get(export_path("/files/" + kept + "-1?path=part-00000.jsonl")), 200)
+          .body,
+      "{\"n\":2}\n");
 }
 
 TEST_F(BatchesApiTest, ABatchACrashLeftLoadingIsFailedAtTheNextStart) {

@@ -4,6 +4,7 @@
 
 #include "http/error.hpp"
 #include "spec/connection_spec_validator.hpp"
+#include "spec/flow_spec_usage.hpp"
 #include "spec/flow_spec_validator.hpp"
 
 namespace hw::spec {
@@ -110,8 +111,17 @@ boost::json::object SpecRegistry::replace_flow_spec(const resource::Caller& call
                                                     std::string_view id,
                                                     const boost::json::value& body,
                                                     std::optional<std::string_view> if_match) {
-  flow_specs_.require(caller.scope, id);
+  const auto before = flow_specs_.require(caller.scope, id);
   throw_if_invalid(check_flow_spec(caller.scope, body, id), "the flow spec");
+  auto users = flows_using_dropped_specs(
+      store_, caller.scope, id, boost::json::parse(before.body).as_object(), body.as_object());
+  if (!users.empty()) {
+    throw http::ApiError(409, "IN_USE",
+                         "flow spec '" + std::string(id) +
+                             "' would drop connection specs its flows use; delete the flows "
+                             "listed in errors[] first, or keep the specs",
+                         std::move(users));
+  }
   return flow_specs_.replace(caller, id, body.as_object(), if_match);
 }
 

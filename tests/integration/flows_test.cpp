@@ -3,6 +3,7 @@
 // If-Match, deletes (of the flow, and refused of the connections it uses) and org isolation.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <set>
 #include <string>
@@ -273,6 +274,23 @@ TEST_F(FlowsTest, AnotherOrgNeitherSeesNorUsesTheFlowOrItsConnections) {
             (std::vector<std::string>{"sourceConnectionIds[0]", "targetConnectionIds[0]"}));
   client_.set_org("TESTORG@AdobeOrg");
   EXPECT_EQ(get(kFlows, id).at("state"), "enabled");
+}
+
+TEST_F(FlowsTest, AFlowSpecCannotDropAConnectionSpecItsFlowsUse) {
+  const std::string id = create_flow(create_chain());
+  const auto path = flow_spec_path(kRestStorageToAep);
+  auto flow_spec = only_item(require_status(client_.get(path), 200));
+  auto& ids = flow_spec.at("sourceConnectionSpecIds").as_array();
+  ids.erase(std::remove(ids.begin(), ids.end(), boost::json::value(spec_id_)), ids.end());
+
+  const auto refused = client_.put(path, boost::json::serialize(flow_spec));
+  expect_error(refused, 409, "IN_USE");
+  EXPECT_TRUE(has_error_at(refused, "flows/" + id + ".sourceConnectionIds")) << refused.body;
+  EXPECT_EQ(only_item(require_status(client_.get(path), 200)).at("sourceConnectionSpecIds"),
+            (boost::json::array{kGenericRestSpec, spec_id_}));
+
+  require_status(client_.del(join(kFlows, id)), 204);
+  require_status(client_.put(path, boost::json::serialize(flow_spec)), 200);
 }
 
 }  // namespace

@@ -3,8 +3,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <iostream>
 
+#include "cli/dataset_cat.hpp"
+#include "cli/dataset_create.hpp"
 #include "cli/run_source.hpp"
 #include "cli/source_init.hpp"
 #include "cli/source_register.hpp"
@@ -20,6 +23,8 @@ struct ToolkitCommands::Parsed {
   CLI::App* register_ = nullptr;
   CLI::App* run = nullptr;
   CLI::App* verify = nullptr;
+  CLI::App* dataset_create = nullptr;
+  CLI::App* dataset_cat = nullptr;
   SourceInitOptions init_options;
   bool streaming = false;
   std::string validate_dir;
@@ -27,6 +32,8 @@ struct ToolkitCommands::Parsed {
   toolkit::ServerOptions server;
   RunSourceOptions run_options;
   VerifyCommandOptions verify_options;
+  std::string dataset_name;
+  DatasetCatOptions cat_options;
 };
 
 namespace {
@@ -102,6 +109,19 @@ void add_verify(CLI::App& app, ToolkitCommands::Parsed& p) {
   p.verify->add_flag("--json", o.json, "Print one machine-readable JSON report");
 }
 
+void add_dataset(CLI::App& app, ToolkitCommands::Parsed& p) {
+  auto* dataset = app.add_subcommand("dataset", "Work with a server's datasets: create, cat")
+                      ->require_subcommand(1);
+  p.dataset_create = dataset->add_subcommand("create", "Create a dataset; prints its id alone");
+  p.dataset_create->add_option("NAME", p.dataset_name, "The dataset's name")->required();
+  add_server_options(*p.dataset_create, p.server);
+  p.dataset_cat = dataset->add_subcommand(
+      "cat", "Print the records of a dataset's successful batches, as JSON Lines on stdout");
+  p.dataset_cat->add_option("ID", p.cat_options.dataset_id, "The dataset's id")->required();
+  p.dataset_cat->add_option("--batch", p.cat_options.batch_id, "Only this batch of the dataset");
+  add_server_options(*p.dataset_cat, p.cat_options.server);
+}
+
 }  // namespace
 
 ToolkitCommands::ToolkitCommands(CLI::App& app) : parsed_(std::make_unique<Parsed>()) {
@@ -112,6 +132,7 @@ ToolkitCommands::ToolkitCommands(CLI::App& app) : parsed_(std::make_unique<Parse
   add_register(*source, *parsed_);
   add_run(app, *parsed_);
   add_verify(app, *parsed_);
+  add_dataset(app, *parsed_);
 }
 
 ToolkitCommands::~ToolkitCommands() = default;
@@ -133,6 +154,14 @@ std::optional<int> ToolkitCommands::run() {
   if (p.verify->parsed()) {
     p.verify_options.terminal = ::isatty(STDOUT_FILENO) == 1;
     return verify_command(p.verify_options, std::cout, std::cerr);
+  }
+  if (p.dataset_create->parsed())
+    return dataset_create(p.dataset_name, p.server, std::cout, std::cerr);
+  if (p.dataset_cat->parsed()) {
+    // A reader that stops early (`| head`) then fails the write with EPIPE, which
+    // dataset_cat ends on quietly, instead of a signal killing the process mid-part.
+    std::signal(SIGPIPE, SIG_IGN);
+    return dataset_cat(p.cat_options, std::cout, std::cerr);
   }
   return std::nullopt;
 }

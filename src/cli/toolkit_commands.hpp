@@ -9,7 +9,8 @@ class App;
 namespace hw::cli {
 
 // The connector author's commands on the `headwater` command line: `source init`,
-// `source validate`, `source register`, `run` and `verify`. Construct before parsing; run() after.
+// `source validate`, `source register`, `run`, `verify`, `dataset create` and `dataset cat`.
+// Construct before parsing; run() after.
 class ToolkitCommands {
  public:
   explicit ToolkitCommands(CLI::App& app);

@@ -94,7 +94,8 @@ class TutorialTest : public ::testing::Test {
         "HEADWATER_PORT=" + std::to_string(server),
         "HEADWATER_SERVER=http://localhost:" + std::to_string(server),
         "HEADWATER_SAMPLE_API_PORT=" + std::to_string(sample_api)};
-    const auto run = run_bash(script, home_.path(), env, std::chrono::seconds(150));
+    // Under ctest's 120 s per test, so that a hang still shows the script's output.
+    const auto run = run_bash(script, home_.path(), env, std::chrono::seconds(100));
     EXPECT_EQ(run.exit_code, 0) << name << " failed; its output:\n" << run.output;
     return block_outputs(run.output, blocks_.size());
   }

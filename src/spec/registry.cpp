@@ -25,6 +25,11 @@ void refuse_builtin(std::string_view id, std::string_view action) {
                            std::string(action) + "; POST a copy of it instead");
 }
 
+// 409 IN_USE, one error per user, unless there are none.
+void refuse_if_used(std::vector<Issue> users, const std::string& message) {
+  if (!users.empty()) throw http::ApiError(409, "IN_USE", message, std::move(users));
+}
+
 }  // namespace
 
 SpecRegistry::SpecRegistry(store::Store& store)
@@ -73,13 +78,9 @@ void SpecRegistry::delete_connection_spec(const resource::Caller& caller, std::s
   for (const auto& connection :
        store_.referencing("connections", caller.scope, "connectionSpec.id", id))
     users.push_back({"connections/" + connection, "uses this connection spec"});
-  if (!users.empty()) {
-    throw http::ApiError(409, "IN_USE",
-                         "connection spec '" + std::string(id) +
-                             "' is in use; remove it from the flow specs and connections listed "
-                             "in errors[] first",
-                         std::move(users));
-  }
+  refuse_if_used(std::move(users), "connection spec '" + std::string(id) +
+                                       "' is in use; remove it from the flow specs and "
+                                       "connections listed in errors[] first");
   connection_specs_.remove(caller.scope, id, if_match);
 }
 
@@ -113,15 +114,12 @@ boost::json::object SpecRegistry::replace_flow_spec(const resource::Caller& call
                                                     std::optional<std::string_view> if_match) {
   const auto before = flow_specs_.require(caller.scope, id);
   throw_if_invalid(check_flow_spec(caller.scope, body, id), "the flow spec");
-  auto users = flows_using_dropped_specs(
-      store_, caller.scope, id, boost::json::parse(before.body).as_object(), body.as_object());
-  if (!users.empty()) {
-    throw http::ApiError(409, "IN_USE",
-                         "flow spec '" + std::string(id) +
-                             "' would drop connection specs its flows use; delete the flows "
-                             "listed in errors[] first, or keep the specs",
-                         std::move(users));
-  }
+  refuse_if_used(
+      flows_using_dropped_specs(store_, caller.scope, id,
+                                boost::json::parse(before.body).as_object(), body.as_object()),
+      "flow spec '" + std::string(id) +
+          "' would drop connection specs its flows use; delete the flows listed in "
+          "errors[] first, or keep the specs");
   return flow_specs_.replace(caller, id, body.as_object(), if_match);
 }
 

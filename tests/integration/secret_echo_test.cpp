@@ -82,15 +82,7 @@ class SecretEchoCommandTest : public ::testing::Test {
       "before_last_changed=2023-11-14T22%3A23%3A20%3A0000000Z";
 
   void SetUp() override {
-    auto spec = parse_object(mailchimp_create_body());
-    spec["authSpec"].as_array().push_back(boost::json::parse(R"({
-        "name": "API Key", "type": "KeyBased",
-        "spec": {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
-                 "properties": {"host": {"type": "string"},
-                                "apikey": {"type": "string", "format": "password",
-                                           "restAttributes": {"queryParamName": "apikey"}}},
-                 "required": ["host", "apikey"]}})"));
-    write_json("spec.json", spec);
+    write_json("spec.json", mailchimp_with_api_key());
     write_json("params.json", {{"listId", "abc123"}});
   }
 

@@ -114,6 +114,20 @@ inline boost::json::object mailchimp_without_offset_name() {
   return spec;
 }
 
+// The MailChimp spec with a second auth entry, KeyBased "API Key", whose key goes in the
+// query as `apikey`.
+inline boost::json::object mailchimp_with_api_key() {
+  auto spec = parse_object(mailchimp_create_body());
+  spec["authSpec"].as_array().push_back(boost::json::parse(R"({
+      "name": "API Key", "type": "KeyBased",
+      "spec": {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
+               "properties": {"host": {"type": "string"},
+                              "apikey": {"type": "string", "format": "password",
+                                         "restAttributes": {"queryParamName": "apikey"}}},
+               "required": ["host", "apikey"]}})"));
+  return spec;
+}
+
 // ---- response readers -----------------------------------------------------------------------
 
 // Throws (so GoogleTest reports it with the body) unless the status is `expected`.

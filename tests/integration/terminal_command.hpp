@@ -4,8 +4,6 @@
 // receives is exactly what the command wrote (no "\n" turned into "\r\n").
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -17,6 +15,7 @@
 #include <vector>
 
 #include "integration/toolkit_command.hpp"
+#include "support/child_process.hpp"
 #include "util/unique_fd.hpp"
 
 namespace hw::test {
@@ -64,37 +63,18 @@ inline CommandResult run_headwater_on_terminal(
   TempDir capture;
   const std::string out_path = capture.path() + "/out";
   Terminal terminal = open_raw_terminal();
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    const int in = ::open("/dev/null", O_RDONLY);
-    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (in < 0 || out < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 ||
-        ::dup2(terminal.slave.get(), 2) < 0 || ::chdir(cwd.c_str()) != 0)
-      ::_exit(127);
-    std::vector<char*> argv{const_cast<char*>(HW_BINARY)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(HW_BINARY, argv.data());
-    ::_exit(127);
-  }
+  const pid_t pid = spawn_headwater(args, cwd, out_path, terminal.slave.get());
   terminal.slave = util::UniqueFd();  // the child holds the only slave side: EIO once it ends
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
   CommandResult result;
-  int status = 0;
-  while (::waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
-      throw std::runtime_error("headwater did not finish in time: " + result.err);
-    }
-    // Read as it comes, so a full terminal buffer never blocks the command.
+  // Read as it comes, so a full terminal buffer never blocks the command.
+  const auto exit_code = wait_or_kill(pid, timeout, [&] {
     if (!read_some(terminal.master.get(), result.err, 5))
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  });
+  if (!exit_code) throw std::runtime_error("headwater did not finish in time: " + result.err);
   while (read_some(terminal.master.get(), result.err, 0)) {
   }
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.exit_code = *exit_code;
   result.out = slurp(out_path);
   return result;
 }

@@ -16,6 +16,7 @@
 #include "integration/toolkit_command.hpp"
 #include "store/sqlite_store.hpp"
 #include "support/abandon.hpp"
+#include "support/child_process.hpp"
 #include "util/ids.hpp"
 
 namespace hw::test {
@@ -108,32 +109,32 @@ class DatasetCommandTest : public StreamingTest {
   EarlyClose cat_first_line(const std::string& dataset) {
     const std::vector<std::string> args = {
         "dataset", "cat", dataset, "--server", server_.base_url(), "--org", "TESTORG@AdobeOrg"};
+    const auto argv = exec_argv(HW_BINARY, args);
     const std::string err_path = dir_.path() + "/early-err";
     int out[2];
     if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
-    if (pid == 0) exec_with_stdout(args, out, err_path);
+    if (pid == 0) exec_with_stdout(argv, out, err_path);
     ::close(out[1]);
     EarlyClose result;
     result.first_line = read_line(out[0]);
     ::close(out[0]);
-    result.exit_code = reap(pid);
+    const auto exit_code = wait_or_kill(pid, std::chrono::seconds(60));
+    if (!exit_code) ADD_FAILURE() << "dataset cat did not end once its stdout was closed";
+    result.exit_code = exit_code.value_or(-1);
     result.err = slurp(err_path);
     return result;
   }
 
  private:
-  [[noreturn]] static void exec_with_stdout(const std::vector<std::string>& args, const int out[2],
+  [[noreturn]] static void exec_with_stdout(const std::vector<char*>& argv, const int out[2],
                                             const std::string& err_path) {
     const int in = ::open("/dev/null", O_RDONLY);
     const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (in < 0 || err < 0 || ::close(out[0]) != 0 || ::dup2(in, 0) < 0 || ::dup2(out[1], 1) < 0 ||
         ::dup2(err, 2) < 0)
       ::_exit(127);
-    std::vector<char*> argv{const_cast<char*>(HW_BINARY)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
     ::execv(HW_BINARY, argv.data());
     ::_exit(127);
   }
@@ -153,21 +154,6 @@ class DatasetCommandTest : public StreamingTest {
       text.append(buffer, static_cast<std::size_t>(n));
     }
     return text.substr(0, text.find('\n'));
-  }
-
-  static int reap(pid_t pid) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    int status = 0;
-    while (::waitpid(pid, &status, WNOHANG) == 0) {
-      if (std::chrono::steady_clock::now() > deadline) {
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, &status, 0);
-        ADD_FAILURE() << "dataset cat did not end once its stdout was closed";
-        return -1;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
 };
 

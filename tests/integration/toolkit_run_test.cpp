@@ -105,15 +105,7 @@ TEST_F(RunCommandTest, LimitStopsAfterThatManyRecords) {
 }
 
 TEST_F(RunCommandTest, AFailedPageNamesItsUrlWithoutTheSecret) {
-  auto spec = parse_object(mailchimp_create_body());
-  spec["authSpec"].as_array().push_back(boost::json::parse(R"({
-      "name": "API Key", "type": "KeyBased",
-      "spec": {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
-               "properties": {"host": {"type": "string"},
-                              "apikey": {"type": "string", "format": "password",
-                                         "restAttributes": {"queryParamName": "apikey"}}},
-               "required": ["host", "apikey"]}})"));
-  write_json("spec.json", spec);
+  write_json("spec.json", mailchimp_with_api_key());
   write_auth("API Key", {{"apikey", "wrong-key-42"}});
   const auto result = run({"--start", "2023-11-14T22:13:20Z", "--end", "2023-11-14T22:23:20Z"});
   EXPECT_EQ(result.exit_code, 1);

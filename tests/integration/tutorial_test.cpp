@@ -8,15 +8,14 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
 #include <chrono>
 #include <filesystem>
-#include <thread>
 
 #include "integration/toolkit_command.hpp"
+#include "support/child_process.hpp"
 #include "support/tutorial_script.hpp"
 
 namespace hw::test {
@@ -61,20 +60,10 @@ ScriptRun run_bash(const std::string& script, const std::string& home,
     ::_exit(127);
   }
   ::setpgid(pid, pid);
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  int status = 0;
-  bool timed_out = false;
-  while (::waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      timed_out = true;
-      ::kill(-pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  ::kill(-pid, SIGKILL);
+  const auto exit_code = wait_or_kill(pid, timeout);
+  ::kill(-pid, SIGKILL);  // what the script left running, or was running when it timed out
   ScriptRun run;
-  run.exit_code = timed_out ? -1 : (WIFEXITED(status) ? WEXITSTATUS(status) : 128);
+  run.exit_code = exit_code.value_or(-1);
   run.output = slurp(out_path);
   return run;
 }

@@ -4,7 +4,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,7 +13,8 @@
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
-#include <thread>
+
+#include "support/child_process.hpp"
 
 extern char** environ;
 
@@ -65,12 +65,8 @@ std::string SampleApiProcess::errors() const {
 
 int SampleApiProcess::stop(int signal) {
   if (pid_ <= 0) return exit_code_;
-  ::kill(pid_, signal);
-  if (reap_within(kStopGrace)) return exit_code_;
-  ::kill(pid_, SIGKILL);
-  ::waitpid(pid_, nullptr, 0);  // SIGKILL cannot be caught: this wait ends
+  exit_code_ = stop_child(pid_, signal, kStopGrace);
   pid_ = -1;
-  exit_code_ = 128 + SIGKILL;
   return exit_code_;
 }
 
@@ -133,22 +129,11 @@ std::string SampleApiProcess::read_announcement() {
 }
 
 bool SampleApiProcess::reap_within(std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  for (;;) {
-    int status = 0;
-    const pid_t reaped = ::waitpid(pid_, &status, WNOHANG);
-    if (reaped == pid_) {
-      exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      pid_ = -1;
-      return true;
-    }
-    if (reaped < 0 && errno != EINTR) {
-      pid_ = -1;
-      return true;
-    }
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  const auto exit_code = wait_for_exit(pid_, timeout);
+  if (!exit_code) return false;
+  exit_code_ = *exit_code;
+  pid_ = -1;
+  return true;
 }
 
 void SampleApiProcess::fail_start(const std::string& why) {

@@ -4,7 +4,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,6 +17,8 @@
 #include <system_error>
 #include <thread>
 #include <utility>
+
+#include "support/child_process.hpp"
 
 namespace hw::test {
 
@@ -151,18 +152,12 @@ std::string ServerProcess::output() const {
 }
 
 int ServerProcess::stop() {
-  if (pid_ <= 0) return exit_status_;
-  ::kill(pid_, SIGTERM);
-  if (!reap_within(kStopGrace)) kill9();
+  if (pid_ > 0) record_exit(stop_child(pid_, SIGTERM, kStopGrace));
   return exit_status_;
 }
 
 void ServerProcess::kill9() {
-  if (pid_ <= 0) return;
-  ::kill(pid_, SIGKILL);
-  // SIGKILL cannot be caught, so the only wait is the kernel's.
-  while (!reap_within(kStopGrace)) {
-  }
+  if (pid_ > 0) record_exit(kill_and_reap(pid_));
 }
 
 void ServerProcess::restart() {
@@ -240,22 +235,9 @@ void ServerProcess::announce(const std::string& line) {
 }
 
 bool ServerProcess::reap_within(std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  for (;;) {
-    int status = 0;
-    const pid_t reaped = ::waitpid(pid_, &status, WNOHANG);
-    if (reaped == pid_) {
-      record_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-      return true;
-    }
-    // ECHILD: something else reaped it (SIGCHLD ignored), so its status is unknown.
-    if (reaped < 0 && errno != EINTR) {
-      record_exit(-1);
-      return true;
-    }
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  const auto exit_status = wait_for_exit(pid_, timeout);
+  if (exit_status) record_exit(*exit_status);
+  return exit_status.has_value();
 }
 
 void ServerProcess::record_exit(int exit_status) {

@@ -3,6 +3,7 @@
 #include "api/json_io.hpp"
 #include "api/services.hpp"
 #include "http/error.hpp"
+#include "json/serialize.hpp"
 #include "streaming/inlet_auth.hpp"
 #include "streaming/intake.hpp"
 #include "util/ids.hpp"
@@ -34,9 +35,9 @@ http::Response with_retry_after(http::Response r, std::chrono::seconds after) {
 
 std::string single_body(const streaming::Inlet& inlet, const streaming::Intake& intake,
                         std::int64_t received_ms) {
-  return boost::json::serialize(boost::json::object{{"inletId", inlet.id},
-                                                    {"xactionId", intake.results[0].xaction_id},
-                                                    {"receivedTimeMs", received_ms}});
+  return hw::json::serialize(boost::json::object{{"inletId", inlet.id},
+                                                 {"xactionId", intake.results[0].xaction_id},
+                                                 {"receivedTimeMs", received_ms}});
 }
 
 std::string batch_body(const streaming::Inlet& inlet, const streaming::Intake& intake,
@@ -52,10 +53,10 @@ std::string batch_body(const streaming::Inlet& inlet, const streaming::Intake& i
                            {"message", result.error}});
     }
   }
-  return boost::json::serialize(boost::json::object{{"inletId", inlet.id},
-                                                    {"batchId", batch_id},
-                                                    {"receivedTimeMs", received_ms},
-                                                    {"responses", std::move(responses)}});
+  return hw::json::serialize(boost::json::object{{"inletId", inlet.id},
+                                                 {"batchId", batch_id},
+                                                 {"receivedTimeMs", received_ms},
+                                                 {"responses", std::move(responses)}});
 }
 
 // Checks in the order that tells an unauthenticated caller least: the inlet, the request's

@@ -3,6 +3,7 @@
 #include "api/json_io.hpp"
 #include "api/list_query.hpp"
 #include "api/services.hpp"
+#include "json/serialize.hpp"
 #include "spec/connection_spec_validator.hpp"
 
 namespace hw::api {
@@ -22,7 +23,7 @@ http::Response validate(Services& s, const http::Context& ctx, const http::Reque
   boost::json::object body{{"valid", report.valid()},
                            {"errors", issues_json(report.errors)},
                            {"warnings", issues_json(report.warnings)}};
-  return json_response(200, boost::json::serialize(body));
+  return json_response(200, hw::json::serialize(body));
 }
 
 http::Response created(const boost::json::object& object) {

@@ -8,6 +8,7 @@
 #include "connection/test_connection.hpp"
 #include "http/error.hpp"
 #include "json/parse.hpp"
+#include "json/serialize.hpp"
 #include "util/base64.hpp"
 
 namespace hw::api {
@@ -56,7 +57,7 @@ http::Response test(Services& s, const http::Context& ctx, const http::Request& 
                          "the connection test failed: " + result.reason, {{"auth", result.reason}});
   }
   const boost::json::object body{{"result", true}, {"status", result.status}, {"url", result.url}};
-  return json_response(200, boost::json::serialize(body));
+  return json_response(200, hw::json::serialize(body));
 }
 
 }  // namespace
@@ -69,7 +70,7 @@ void register_connections(http::Router& router, Services& s) {
              scoped(s, [&s](const auto& ctx, const auto& req, const auto& p) {
                const auto body = connection::explore_connection(
                    s.connections, s.specs, ctx.scope, p["id"], source_params(s, ctx, req));
-               return json_response(200, boost::json::serialize(body));
+               return json_response(200, hw::json::serialize(body));
              }));
   router.add("GET", std::string(kBase) + "/{id}/test",
              scoped(s, [&s](const auto& ctx, const auto& req, const auto& p) {

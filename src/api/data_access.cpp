@@ -7,6 +7,7 @@
 #include "dataset/batch_files.hpp"
 #include "dataset/data_access_shape.hpp"
 #include "dataset/dataset_preview.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::api {
 namespace {
@@ -22,7 +23,7 @@ http::Response download(std::string bytes) {
 }
 
 http::Response json_answer(const boost::json::object& body) {
-  return json_response(200, boost::json::serialize(body));
+  return json_response(200, hw::json::serialize(body));
 }
 
 // A dataSetFile exists once its batch is published with records; anything else is 404.

@@ -4,6 +4,7 @@
 
 #include "http/error.hpp"
 #include "json/parse.hpp"
+#include "json/serialize.hpp"
 #include "resource/documents.hpp"
 
 namespace hw::api {
@@ -71,7 +72,7 @@ http::Response item_response(const store::Document& doc) {
 }
 
 http::Response object_response(int status, const boost::json::object& object) {
-  http::Response r = json_response(status, boost::json::serialize(object));
+  http::Response r = json_response(status, hw::json::serialize(object));
   if (auto etag = object.if_contains("etag"); etag && etag->is_string()) {
     r.headers.emplace_back("ETag", std::string(etag->get_string()));
   }

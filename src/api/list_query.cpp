@@ -1,6 +1,5 @@
 #include "api/list_query.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <boost/url/url.hpp>
 
 #include <array>
@@ -9,6 +8,7 @@
 #include <optional>
 
 #include "api/query_params.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::api {
 namespace {
@@ -119,7 +119,7 @@ std::string render_list(const http::Request& request, const store::ListQuery& qu
       if (key != "continuationToken") next.params().append({key, value});
     next.params().append(
         {"continuationToken", std::to_string(query.offset + result.bodies.size())});
-    out += "\"next\":{\"href\":" + boost::json::serialize(boost::json::string(next.buffer())) + "}";
+    out += "\"next\":{\"href\":" + hw::json::serialize(boost::json::string(next.buffer())) + "}";
   }
   out += "}";
   if (result.total) out += ",\"count\":" + std::to_string(*result.total);

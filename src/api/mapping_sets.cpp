@@ -9,6 +9,7 @@
 #include "api/query_params.hpp"
 #include "api/services.hpp"
 #include "http/error.hpp"
+#include "json/serialize.hpp"
 #include "mapping/mapping_sets.hpp"
 
 namespace hw::api {
@@ -80,12 +81,12 @@ std::string render_page(const http::Request& request, const store::ListQuery& qu
     if (i) out += ',';
     out += result.bodies[i];
   }
-  out += "],\"_page\":" + boost::json::serialize(boost::json::object{
+  out += "],\"_page\":" + hw::json::serialize(boost::json::object{
                               {"count", result.bodies.size()}, {"limit", query.limit}});
   out += ",\"_links\":{";
   if (result.has_more) {
     const auto href = next_href(request, query.offset + result.bodies.size());
-    out += "\"next\":{\"href\":" + boost::json::serialize(boost::json::string(href)) + "}";
+    out += "\"next\":{\"href\":" + hw::json::serialize(boost::json::string(href)) + "}";
   }
   return out + "}}";
 }
@@ -129,7 +130,7 @@ void register_mapping_sets(http::Router& router, Services& s) {
   router.add("POST", base, scoped(s, [sets, base](const auto& ctx, const auto& req, const auto&) {
                const auto stored = sets->create(ctx, read_json_object(req));
                http::Response r =
-                   json_response(201, boost::json::serialize(simple_representation(stored)));
+                   json_response(201, hw::json::serialize(simple_representation(stored)));
                r.headers.emplace_back("Location",
                                       base + "/" + std::string(stored.at("id").as_string()));
                return r;

@@ -3,12 +3,13 @@
 #include "api/json_io.hpp"
 #include "api/list_query.hpp"
 #include "api/services.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::api {
 
 http::Response written_response(int status, const connection::ParamsResource::Written& w) {
   boost::json::object body{{"id", w.id}, {"etag", w.etag}};
-  http::Response r = json_response(status, boost::json::serialize(body));
+  http::Response r = json_response(status, hw::json::serialize(body));
   r.headers.emplace_back("ETag", w.etag);
   return r;
 }

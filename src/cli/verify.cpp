@@ -4,6 +4,7 @@
 
 #include <variant>
 
+#include "json/serialize.hpp"
 #include "toolkit/verify.hpp"
 
 namespace hw::cli {
@@ -17,7 +18,7 @@ int verify_command(const VerifyCommandOptions& o, std::ostream& out, std::ostrea
   toolkit::ApiClient client(o.server);
   const toolkit::VerifyOptions options{o.keep, o.json ? nullptr : &out, o.terminal};
   const auto report = toolkit::verify(client, std::get<toolkit::VerifyEnv>(env), options);
-  if (o.json) out << boost::json::serialize(report.to_json()) << "\n";
+  if (o.json) out << hw::json::serialize(report.to_json()) << "\n";
   return report.passed() ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@
 #include "connection/secret_params.hpp"
 #include "http/error.hpp"
 #include "json/patch.hpp"
+#include "json/serialize.hpp"
 #include "util/ids.hpp"
 
 namespace hw::connection {
@@ -68,7 +69,7 @@ std::optional<std::string> ParamsResource::seal_named(const store::Scope& scope,
                                                       const std::vector<std::string>& names) const {
   const auto secrets = take_secrets(params, names);
   if (secrets.empty()) return std::nullopt;
-  return box_.seal(boost::json::serialize(secrets), context(scope, id));
+  return box_.seal(hw::json::serialize(secrets), context(scope, id));
 }
 
 ParamsResource::Written ParamsResource::create(const resource::Caller& caller,

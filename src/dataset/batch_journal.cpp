@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "json/serialize.hpp"
 #include "util/durable_fs.hpp"
 
 namespace hw::dataset {
@@ -38,7 +39,7 @@ void BatchJournal::add(const PendingBatch& batch) {
                                       {"sandbox", batch.scope.sandbox},
                                       {"dataSetId", batch.dataset_id},
                                       {"batchId", batch.batch_id}};
-  util::write_file_durably(note(batch.batch_id), boost::json::serialize(note_body));
+  util::write_file_durably(note(batch.batch_id), hw::json::serialize(note_body));
 }
 
 void BatchJournal::remove(std::string_view batch_id) noexcept {

@@ -1,6 +1,7 @@
 #include "dataset/batch_record.hpp"
 
 #include "dataset/dataset_metadata.hpp"
+#include "json/serialize.hpp"
 
 #include <boost/json.hpp>
 
@@ -14,7 +15,7 @@ boost::json::object related_as_tags(const boost::json::object& related) {
   for (const auto& [key, value] : related) {
     boost::json::array values;
     values.emplace_back(value.is_string() ? value.get_string()
-                                          : boost::json::string(boost::json::serialize(value)));
+                                          : boost::json::string(hw::json::serialize(value)));
     tags[key] = std::move(values);
   }
   return tags;

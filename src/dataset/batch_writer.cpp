@@ -6,6 +6,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "json/serialize.hpp"
+
 namespace hw::dataset {
 namespace {
 
@@ -28,10 +30,10 @@ std::string failed_line(std::string_view record_json, std::string_view reason) {
   boost::json::parse(record_json, ec);
   std::string scratch;
   std::string line = "{\"record\":";
-  line += ec ? boost::json::serialize(boost::json::string(record_json))
+  line += ec ? hw::json::serialize(boost::json::string(record_json))
              : std::string(one_line(record_json, scratch));
   line += ",\"reason\":";
-  line += boost::json::serialize(boost::json::string(reason));
+  line += hw::json::serialize(boost::json::string(reason));
   line += '}';
   return line;
 }

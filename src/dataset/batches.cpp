@@ -7,6 +7,7 @@
 #include "dataset/datasets.hpp"
 #include "dataset/local_batch_sink.hpp"
 #include "http/error.hpp"
+#include "json/serialize.hpp"
 #include "util/ids.hpp"
 
 namespace hw::dataset {
@@ -53,7 +54,7 @@ void Batches::insert_loading_record(const resource::Caller& caller, const Pendin
   const std::int64_t now = util::now_ms();
   const auto record = new_batch_record(caller, batch.batch_id, batch.dataset_id, related, now);
   const store::Document doc{
-      batch.batch_id, util::new_etag(), now, now, boost::json::serialize(record), std::nullopt};
+      batch.batch_id, util::new_etag(), now, now, hw::json::serialize(record), std::nullopt};
   if (store_.insert(kBatchesKind, batch.scope, doc) != store::WriteResult::ok)
     throw std::runtime_error("batch id " + batch.batch_id + " is already taken");
 }
@@ -66,7 +67,7 @@ void Batches::finish(const store::Scope& scope, const std::string& batch_id,
   finish_batch_record(record, outcome, now);
   const std::string previous_etag = std::exchange(doc.etag, util::new_etag());
   doc.updated_at = now;
-  doc.body = boost::json::serialize(record);
+  doc.body = hw::json::serialize(record);
   if (store_.replace(kBatchesKind, scope, doc, previous_etag) != store::WriteResult::ok)
     throw std::runtime_error("batch " + batch_id + " changed while it was being finished");
   journal_.remove(batch_id);

@@ -2,12 +2,14 @@
 
 #include <boost/json.hpp>
 
+#include "json/serialize.hpp"
+
 namespace hw::dataset {
 
 std::string reference_list(std::string_view collection, std::string_view id) {
   boost::json::array references;
   references.emplace_back("@/" + std::string(collection) + "/" + std::string(id));
-  return boost::json::serialize(references);
+  return hw::json::serialize(references);
 }
 
 std::string keyed_by_id(const std::vector<std::string>& bodies) {
@@ -18,7 +20,7 @@ std::string keyed_by_id(const std::vector<std::string>& bodies) {
     const std::string id(object.at("id").as_string());
     out[id] = std::move(object);
   }
-  return boost::json::serialize(out);
+  return hw::json::serialize(out);
 }
 
 }  // namespace hw::dataset

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "api/query_params.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::dataset {
 namespace {
@@ -45,7 +46,7 @@ boost::json::object paged(const boost::json::array& items, const Page& page,
 boost::json::object dataset_file(const PublishedBatch& batch) {
   const auto& record = batch.record;
   // data-access.yaml types these as strings.
-  auto text = [&](std::string_view key) { return boost::json::serialize(record.at(key)); };
+  auto text = [&](std::string_view key) { return hw::json::serialize(record.at(key)); };
   const std::string id = dataset_file_id(batch.id);
   return {{"dataSetFileId", id},
           {"dataSetViewId", batch.dataset_id},

@@ -6,6 +6,7 @@
 
 #include "dataset/dataset_metadata.hpp"
 #include "http/error.hpp"
+#include "json/serialize.hpp"
 #include "util/ids.hpp"
 
 namespace hw::dataset {
@@ -27,7 +28,7 @@ std::string DataSets::create(const resource::Caller& caller, const boost::json::
   doc.id = util::new_uuid();
   doc.etag = util::new_etag();
   doc.created_at = doc.updated_at = util::now_ms();
-  doc.body = boost::json::serialize(stamp_catalog_metadata(body, caller, doc.id, doc.created_at));
+  doc.body = hw::json::serialize(stamp_catalog_metadata(body, caller, doc.id, doc.created_at));
   if (documents_.store().insert(kDataSetsKind, caller.scope, doc) != store::WriteResult::ok)
     throw http::ApiError(409, "CONFLICT", "dataset '" + doc.id + "' already exists");
   return doc.id;

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "engine/template.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::engine {
 namespace {
@@ -16,7 +17,7 @@ constexpr std::size_t kQuotedBytes = 300;
 
 // A JSON string's content (no quotes) as Boost.JSON escapes it.
 std::string json_escaped(const std::string& text) {
-  const std::string quoted = boost::json::serialize(boost::json::value(text));
+  const std::string quoted = hw::json::serialize(boost::json::value(text));
   return quoted.substr(1, quoted.size() - 2);
 }
 

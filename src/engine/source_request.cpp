@@ -5,6 +5,7 @@
 #include "engine/pagination/paginator.hpp"
 #include "engine/run_error.hpp"
 #include "json/access.hpp"
+#include "json/serialize.hpp"
 #include "spec/did_you_mean.hpp"
 
 namespace hw::engine {
@@ -13,7 +14,7 @@ namespace {
 using json::object_at;
 
 std::string as_text(const boost::json::value& v) {
-  return v.is_string() ? std::string(v.get_string()) : boost::json::serialize(v);
+  return v.is_string() ? std::string(v.get_string()) : hw::json::serialize(v);
 }
 
 void add_values(const boost::json::object& params, TemplateValues& values) {
@@ -134,7 +135,7 @@ UpstreamRequest build_request(const SourceContext& c) {
   if (const auto* body = attributes.if_contains("bodyParams"); body && request.method == "POST") {
     const auto rendered = render_body(*body, values);
     request.body = rendered.is_string() ? std::string(rendered.get_string())
-                                        : boost::json::serialize(rendered);
+                                        : hw::json::serialize(rendered);
     request.set_header("Content-Type", "application/json");
   }
   add_window_params(c, object_at(attributes, "scheduleParams"), request);

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "json/serialize.hpp"
+
 namespace hw::http {
 
 Response error_response(int status, std::string code, std::string message,
@@ -14,7 +16,7 @@ Response error_response(int status, std::string code, std::string message,
                            {"errors", std::move(items)}};
   Response r;
   r.status = status;
-  r.body = boost::json::serialize(body);
+  r.body = hw::json::serialize(body);
   return r;
 }
 

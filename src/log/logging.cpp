@@ -3,11 +3,12 @@
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
-#include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 
 #include <chrono>
 #include <stdexcept>
+
+#include "json/serialize.hpp"
 
 namespace hw::log {
 namespace {
@@ -21,7 +22,7 @@ class JsonFormatter final : public spdlog::formatter {
     const std::string line = fmt::format(
         "{{\"timeMs\":{},\"level\":\"{}\",\"msg\":{}}}\n", ms,
         spdlog::level::to_string_view(msg.level),
-        boost::json::serialize(
+        hw::json::serialize(
             boost::json::string(std::string_view(msg.payload.data(), msg.payload.size()))));
     dest.append(line.data(), line.data() + line.size());
   }

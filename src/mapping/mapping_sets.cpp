@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "http/error.hpp"
+#include "json/serialize.hpp"
 #include "mapping/mapping_set.hpp"
 #include "util/ids.hpp"
 
@@ -67,7 +68,7 @@ boost::json::object MappingSets::create(const resource::Caller& caller,
   doc.etag = util::new_etag();
   doc.created_at = doc.updated_at = util::now_ms();
   auto object = stamp(body.as_object(), caller, doc.id, doc.created_at);
-  doc.body = boost::json::serialize(object);
+  doc.body = hw::json::serialize(object);
   if (documents_.store().insert(kMappingSetsKind, caller.scope, doc) != store::WriteResult::ok)
     throw http::ApiError(409, "CONFLICT", "mapping set '" + doc.id + "' already exists");
   return object;

@@ -1,11 +1,11 @@
 #include "resource/documents.hpp"
 
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 #include <array>
 
 #include "http/error.hpp"
+#include "json/serialize.hpp"
 #include "util/ids.hpp"
 
 namespace hw::resource {
@@ -71,7 +71,7 @@ boost::json::object Documents::create(const Caller& caller, const boost::json::o
   const std::int64_t now = util::now_ms();
   const std::string etag = util::new_etag();
   auto object = stamp(content, caller, new_id, now, caller.user, caller.client, now, etag);
-  const store::Document doc{new_id,           etag, now, now, boost::json::serialize(object),
+  const store::Document doc{new_id,           etag, now, now, hw::json::serialize(object),
                             std::move(secret)};
   if (store_.insert(kind_, caller.scope, doc) != store::WriteResult::ok) {
     throw http::ApiError(409, "CONFLICT", display_name_ + " '" + new_id + "' already exists");
@@ -92,7 +92,7 @@ boost::json::object Documents::replace(const Caller& caller, std::string_view id
   auto object = stamp(content, caller, id, previous.created_at, old.at("createdBy").as_string(),
                       old.at("createdClient").as_string(), now, etag);
   const store::Document doc{
-      std::string(id),  etag, previous.created_at, now, boost::json::serialize(object),
+      std::string(id),  etag, previous.created_at, now, hw::json::serialize(object),
       std::move(secret)};
   switch (store_.replace(kind_, caller.scope, doc, previous.etag)) {
     case store::WriteResult::ok:

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "json/serialize.hpp"
 #include "util/ids.hpp"
 
 namespace hw::run {
@@ -30,7 +31,7 @@ void save_flow_state(store::Store& store, const store::Scope& scope, std::string
   if (state.scheduled_ms) body["scheduledMs"] = *state.scheduled_ms;
   const std::int64_t now = util::now_ms();
   store.upsert("flowStates", scope,
-               {std::string(flow_id), util::new_etag(), now, now, boost::json::serialize(body),
+               {std::string(flow_id), util::new_etag(), now, now, hw::json::serialize(body),
                 std::nullopt});
 }
 

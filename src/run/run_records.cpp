@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "json/serialize.hpp"
+
 namespace hw::run {
 
 void RunRecords::accept(std::string_view record) {
@@ -22,7 +24,7 @@ void RunRecords::accept(std::string_view record) {
     reject(record, {seen_ - 1, "MAPPING_FAILED", "the record cannot be mapped: " + ec.message()});
     return;
   }
-  const std::string mapped = boost::json::serialize(mapping_->apply(parsed, &memory));
+  const std::string mapped = hw::json::serialize(mapping_->apply(parsed, &memory));
   writer_.append(mapped);
   output_bytes_ += mapped.size();
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "json/serialize.hpp"
 #include "sample_api/utc_time.hpp"
 
 namespace hw::sample_api {
@@ -81,10 +82,10 @@ ContactPage find_contacts(std::size_t count, const ContactQuery& query) {
 std::string to_json(const ContactPage& page) {
   boost::json::array contacts;
   for (const auto& c : page.contacts) contacts.push_back(to_object(c));
-  return boost::json::serialize(boost::json::object{{"contacts", std::move(contacts)},
-                                                    {"offset", page.offset},
-                                                    {"limit", page.limit},
-                                                    {"total", page.total}});
+  return hw::json::serialize(boost::json::object{{"contacts", std::move(contacts)},
+                                                 {"offset", page.offset},
+                                                 {"limit", page.limit},
+                                                 {"total", page.total}});
 }
 
 }  // namespace hw::sample_api

@@ -4,6 +4,7 @@
 
 #include <variant>
 
+#include "json/serialize.hpp"
 #include "sample_api/basic_auth.hpp"
 #include "sample_api/contact_query.hpp"
 #include "sample_api/contacts.hpp"
@@ -14,7 +15,7 @@ namespace {
 http::Response json_response(int status, const boost::json::object& body) {
   http::Response response;
   response.status = status;
-  response.body = boost::json::serialize(body);
+  response.body = hw::json::serialize(body);
   return response;
 }
 

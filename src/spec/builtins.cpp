@@ -5,6 +5,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "json/serialize.hpp"
 #include "resource/documents.hpp"
 #include "util/ids.hpp"
 #include "util/resources.hpp"
@@ -39,7 +40,7 @@ store::Document builtin_document(const Builtin& b, const store::Scope& scope) {
   auto object = resource::stamp(content, system, b.id, kBuiltinCreatedAt, system.user,
                                 system.client, kBuiltinCreatedAt, etag);
   return {std::string(b.id), etag, kBuiltinCreatedAt, kBuiltinCreatedAt,
-          boost::json::serialize(object), std::nullopt};
+          hw::json::serialize(object), std::nullopt};
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "spec/schema_messages.hpp"
 #include "util/regex.hpp"
 
+#include "json/serialize.hpp"
 #include "spec/schema_guard.hpp"
 
 #include <boost/json.hpp>
@@ -230,13 +231,14 @@ std::string enum_message(const Schemas& schemas) {
       values->get_array().size() > 12)
     return "is not one of the allowed values";
   std::string list;
-  for (const auto& v : values->get_array()) list += (list.empty() ? "" : ", ") + json::serialize(v);
+  for (const auto& v : values->get_array())
+    list += (list.empty() ? "" : ", ") + hw::json::serialize(v);
   return "must be one of " + list;
 }
 
 std::string const_message(const Schemas& schemas) {
   const auto* value = first_keyword(schemas, "const");
-  const std::string text = value ? json::serialize(*value) : std::string();
+  const std::string text = value ? hw::json::serialize(*value) : std::string();
   if (text.empty() || text.size() > 80) return "does not equal the value the schema requires";
   return "must be " + text;
 }

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "json/serialize.hpp"
+
 namespace hw::streaming {
 
 MappedEvent map_event(const StreamFlow& flow, std::string_view record) {
@@ -16,7 +18,7 @@ MappedEvent map_event(const StreamFlow& flow, std::string_view record) {
   const auto mapped = flow.mapping->apply(parsed, &memory);
   if (mapped.empty())
     return {{}, "none of the source attributes of the flow's mapping set is in the event"};
-  return {boost::json::serialize(mapped), {}};
+  return {hw::json::serialize(mapped), {}};
 }
 
 }  // namespace hw::streaming

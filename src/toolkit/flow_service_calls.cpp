@@ -7,6 +7,7 @@
 
 #include "json/access.hpp"
 #include "json/parse.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::toolkit::calls {
 namespace {
@@ -54,7 +55,7 @@ boost::json::object get_item(ApiClient& client, const std::string& path) {
 
 std::string create(ApiClient& client, const std::string& path, const boost::json::object& body) {
   const auto& r =
-      expect(client.send("POST", path, boost::json::serialize(body)), 201, "POST", path);
+      expect(client.send("POST", path, hw::json::serialize(body)), 201, "POST", path);
   const auto answer = body_of(r, path);
   const auto id = answer.is_object() ? json::string_at(answer.get_object(), "id") : "";
   if (id.empty()) throw std::runtime_error("POST " + path + " answered without an id");
@@ -64,7 +65,7 @@ std::string create(ApiClient& client, const std::string& path, const boost::json
 std::string create_dataset(ApiClient& client, const std::string& name) {
   const std::string path(kDataSets);
   const auto& r =
-      expect(client.send("POST", path, boost::json::serialize(boost::json::object{{"name", name}})),
+      expect(client.send("POST", path, hw::json::serialize(boost::json::object{{"name", name}})),
              201, "POST", path);
   // Catalog answers ["@/dataSets/{id}"].
   const auto answer = body_of(r, path);

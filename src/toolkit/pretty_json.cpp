@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "json/serialize.hpp"
+
 namespace hw::toolkit {
 namespace {
 
@@ -23,7 +25,7 @@ void write_object(const boost::json::object& o, std::size_t indent, std::string&
     if (!first) out += ',';
     first = false;
     newline(indent + 2, out);
-    out += boost::json::serialize(boost::json::string(member.key()));
+    out += hw::json::serialize(boost::json::string(member.key()));
     out += ": ";
     write(member.value(), indent + 2, out);
   }
@@ -49,7 +51,7 @@ void write_array(const boost::json::array& a, std::size_t indent, std::string& o
 void write(const boost::json::value& v, std::size_t indent, std::string& out) {
   if (const auto* o = v.if_object()) return write_object(*o, indent, out);
   if (const auto* a = v.if_array()) return write_array(*a, indent, out);
-  out += boost::json::serialize(v);
+  out += hw::json::serialize(v);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "json/parse.hpp"
+#include "json/serialize.hpp"
 #include "spec/builtin_ids.hpp"
 #include "spec/spec_kind.hpp"
 #include "toolkit/categories.hpp"
@@ -79,7 +80,7 @@ bool add_to_flow_spec(ApiClient& client, std::string_view flow_spec_id,
     for (const auto& id : listed.get_array())
       if (id.is_string() && id.get_string() == spec_id) return false;
     listed.get_array().push_back(boost::json::string(spec_id));
-    const auto put = client.send("PUT", path, boost::json::serialize(flow_spec), "application/json",
+    const auto put = client.send("PUT", path, hw::json::serialize(flow_spec), "application/json",
                                  {{"If-Match", got.header("etag").value_or("*")}});
     if (put.status == 412 && attempt < kFlowSpecAttempts) continue;
     require(put, 200, "PUT " + path);
@@ -110,7 +111,7 @@ RegisterResult register_source(ApiClient& client, const ArtifactFolder& folder,
   RegistrationRecord record(folder.source);
   const auto spec = registered_spec(folder.name, artifacts);
   RegisterResult result;
-  result.id = put_or_post(client, record, boost::json::serialize(spec), result.created);
+  result.id = put_or_post(client, record, hw::json::serialize(spec), result.created);
   const std::string icon = path_of(kSpecs, result.id) + "/icon";
   require(client.send("PUT", icon, *artifacts.icon, "image/svg+xml"), 204, "PUT " + icon);
   const bool streaming =

@@ -6,6 +6,7 @@
 
 #include "connection/checks.hpp"
 #include "json/access.hpp"
+#include "json/serialize.hpp"
 #include "spec/builtin_ids.hpp"
 #include "spec/spec_kind.hpp"
 #include "toolkit/flow_service_calls.hpp"
@@ -169,7 +170,7 @@ void Verification::sample_step(const std::string& batch_id) {
   });
   if (!ok || !options_.text) return;
   for (const auto& record : report_.sample)
-    *options_.text << "    " << boost::json::serialize(record) << "\n";
+    *options_.text << "    " << hw::json::serialize(record) << "\n";
 }
 
 void Verification::cleanup_step() {

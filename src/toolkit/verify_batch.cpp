@@ -7,6 +7,7 @@
 
 #include "json/access.hpp"
 #include "json/parse.hpp"
+#include "json/serialize.hpp"
 #include "spec/builtin_ids.hpp"
 #include "toolkit/flow_service_calls.hpp"
 #include "toolkit/verify_chain.hpp"
@@ -26,7 +27,7 @@ std::string query_of(const boost::json::object& params) {
   std::string query;
   for (const auto& p : params) {
     const std::string value = p.value().is_string() ? std::string(p.value().get_string())
-                                                    : boost::json::serialize(p.value());
+                                                    : hw::json::serialize(p.value());
     query += (query.empty() ? "?" : "&") + util::percent_encode(p.key(), unreserved) + "=" +
              util::percent_encode(value, unreserved);
   }

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "engine/run_error.hpp"
+#include "json/serialize.hpp"
 #include "spec/did_you_mean.hpp"
 
 namespace hw::engine {
@@ -12,7 +13,7 @@ std::string param(const boost::json::object& params, std::string_view name) {
   const auto* value = params.if_contains(name);
   if (!value || value->is_null()) return {};
   if (value->is_string()) return std::string(value->get_string());
-  return boost::json::serialize(*value);
+  return hw::json::serialize(*value);
 }
 }  // namespace auth
 

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "engine/run_error.hpp"
+#include "json/serialize.hpp"
 #include "jsonpath/jsonpath.hpp"
 
 namespace hw::engine {
@@ -79,10 +80,13 @@ std::optional<std::string> Explode::apply(boost::json::value& record,
     return "explodeEntityPath " + text_ + " is " + a_kind(*sub) + ", not an array";
   boost::json::array elements = std::move(sub->get_array());
   parent->stable_erase(names_.back());
+  std::string text;  // one buffer for all of the record's elements
   for (auto& element : elements) {
     if (filter_ && element.is_object()) filter_->apply(element.get_object());
     (*parent)[wrapper_] = std::move(element);
-    emit(boost::json::serialize(record));
+    text.clear();
+    hw::json::serialize_to(text, record);
+    emit(text);
   }
   return std::nullopt;
 }

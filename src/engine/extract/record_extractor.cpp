@@ -8,6 +8,7 @@
 #include "engine/http_types.hpp"
 #include "engine/run_error.hpp"
 #include "json/parse.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::engine {
 namespace {
@@ -122,7 +123,7 @@ void RecordExtractor::shape(boost::json::value element, std::string_view raw, co
     wrapped[wrapper_] = std::move(record);
     record = std::move(wrapped);
   }
-  if (!explode_) return sink(boost::json::serialize(record));
+  if (!explode_) return sink(hw::json::serialize(record));
   if (auto why = explode_->apply(record, sink))
     fail(raw, "EXPLODE_NOT_ARRAY", std::move(*why), failed);
 }
@@ -209,7 +210,7 @@ std::size_t RecordExtractor::emit_slices(std::string& body, const Sink& sink) {
 void RecordExtractor::emit_text(std::string_view element, const Sink& sink) {
   buffer_.clear();
   if (!wrapper_.empty())
-    buffer_ += "{" + boost::json::serialize(boost::json::string(wrapper_)) + ":";
+    buffer_ += "{" + hw::json::serialize(boost::json::string(wrapper_)) + ":";
   const std::size_t at = buffer_.size();
   buffer_.resize(at + element.size());
   std::size_t length = 0;
@@ -226,7 +227,7 @@ std::size_t RecordExtractor::emit_general(const boost::json::value& page, const 
   std::size_t count = 0;
   path_.select(page, [&](const boost::json::value& match) {
     auto emit = [&](const boost::json::value& element) {
-      buffer_ = boost::json::serialize(element);
+      buffer_ = hw::json::serialize(element);
       if (!plain()) {
         shape(element, buffer_, sink, failed);
       } else {

@@ -8,6 +8,7 @@
 #include "engine/pagination/paginator.hpp"
 #include "engine/run_error.hpp"
 #include "json/access.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::engine::pagination {
 namespace {
@@ -37,7 +38,7 @@ EndPage end_page(const boost::json::object& params) {
   const auto* value = params.if_contains("endPageIndex");
   if (!value) return {};
   EndPage end;
-  end.text = value->is_string() ? std::string(value->get_string()) : boost::json::serialize(*value);
+  end.text = value->is_string() ? std::string(value->get_string()) : hw::json::serialize(*value);
   constexpr std::string_view kHeaders = "headers.";
   if (const auto number = page_number(end.text)) {
     end.from = EndPage::From::spec;

@@ -5,6 +5,7 @@
 #include "engine/extract/simd_path.hpp"
 #include "engine/run_error.hpp"
 #include "json/parse.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::engine::pagination {
 namespace {
@@ -61,7 +62,7 @@ std::optional<std::string> PageReader::tree_text_at(const jsonpath::Path& path) 
   if (node->is_string()) return std::string(node->get_string());
   if (node->is_object()) not_a_value(path, "an object");
   if (node->is_array()) not_a_value(path, "an array");
-  return boost::json::serialize(*node);
+  return hw::json::serialize(*node);
 }
 
 }  // namespace hw::engine::pagination

@@ -5,6 +5,7 @@
 #include "api/services.hpp"
 #include "json/serialize.hpp"
 #include "spec/connection_spec_validator.hpp"
+#include "toolkit/connection_spec_icons.hpp"
 
 namespace hw::api {
 namespace {
@@ -61,6 +62,7 @@ void register_connection_specs(http::Router& router, Services& s) {
   router.add("DELETE", base + "/{id}",
              scoped(s, [&s](const auto& ctx, const auto& req, const auto& p) {
                s.specs.delete_connection_spec(ctx, p["id"], if_match(req));
+               toolkit::ConnectionSpecIcons(s.store).forget(ctx.scope, p["id"]);
                return json_response(204, "");
              }));
 }

@@ -42,4 +42,8 @@ std::string ConnectionSpecIcons::get(const store::Scope& scope, std::string_view
   return json::string_at(boost::json::parse(doc->body).as_object(), "svg");
 }
 
+void ConnectionSpecIcons::forget(const store::Scope& scope, std::string_view spec_id) {
+  icons_.store().remove(icons_.kind(), scope, spec_id, std::nullopt);
+}
+
 }  // namespace hw::toolkit

@@ -20,6 +20,8 @@ class ConnectionSpecIcons {
   void put(const resource::Caller& caller, std::string_view spec_id, const std::string& svg);
   // The icon; throws ApiError 404 when the spec or its icon does not exist.
   std::string get(const store::Scope& scope, std::string_view spec_id) const;
+  // Drops the icon, if any, of a connection spec that was just deleted.
+  void forget(const store::Scope& scope, std::string_view spec_id);
 
  private:
   resource::Documents specs_;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "integration/spec_api_fixture.hpp"
+#include "store/sqlite_store.hpp"
 
 namespace hw::test {
 namespace {
@@ -206,6 +207,22 @@ TEST_F(ConnectionSpecsTest, DeleteWithAStaleIfMatchIs412) {
   expect_error(client_.del(connection_spec_path(id), {{"If-Match", str(created, "etag")}}), 412,
                "PRECONDITION_FAILED");
   EXPECT_EQ(client_.get(connection_spec_path(id)).status, 200);
+}
+
+TEST_F(ConnectionSpecsTest, ADeletedSpecTakesItsIconWithIt) {
+  const std::string id = str(create_connection_spec(mailchimp_create_body()), "id");
+  const auto icon = connection_spec_path(id) + "/icon";
+  EXPECT_EQ(client_
+                .put(icon, R"(<svg xmlns="http://www.w3.org/2000/svg"/>)",
+                     {{"Content-Type", "image/svg+xml"}})
+                .status,
+            204);
+  ASSERT_EQ(client_.get(icon).status, 200);
+  require_status(client_.del(connection_spec_path(id)), 204);
+
+  server_.stop();
+  const auto store = store::open_sqlite_store(dir_.path());
+  EXPECT_FALSE(store->get("connectionSpecIcons", {"TESTORG@AdobeOrg", "prod"}, id));
 }
 
 }  // namespace

@@ -187,13 +187,7 @@ int run_source(const RunSourceOptions& o, std::ostream& out, std::ostream& err) 
   std::optional<toolkit::RunProgress> progress;
   if (o.progress) progress.emplace(err);
   engine::PullOptions options;
-  // The engine asks before each page whether to go on: that is when a page starts.
-  if (progress) {
-    options.cancelled = [&] {
-      progress->page_started();
-      return false;
-    };
-  }
+  if (progress) options.page_emitted = [&](const engine::PullStats&) { progress->page_written(); };
   std::size_t written = 0, failed = 0;
   const auto write = [&](std::string_view record) {
     out.write(record.data(), static_cast<std::streamsize>(record.size())).put('\n');

@@ -37,7 +37,8 @@ class PageFetching {
         extractor_(extractor),
         paginator_(make_paginator(json::find_object(attributes_, "paginationParams"))),
         request_(build_request(context)),
-        client_(attributes_, auth_spec, context.auth_params, options.fetch, options.keep_renewed) {
+        client_(attributes_, auth_spec, context.auth_params, options.fetch, options.keep_renewed,
+                options.cancelled) {
     client_.authorize(request_);
     paginator_->first(request_);
   }

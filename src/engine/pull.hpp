@@ -20,7 +20,9 @@ struct PullStats {
 struct PullOptions {
   FetchOptions fetch;
   std::size_t max_pages = 100'000;  // a source that never stops is an error, not an endless run
-  std::function<bool()> cancelled;  // checked between pages
+  // Checked between pages and about every 100 ms while a request waits to be retried or
+  // spaced out: a cancelled run ends with RunError "CANCELLED" without another request.
+  std::function<bool()> cancelled;
   std::function<void(const RenewedParams&)> keep_renewed;  // credentials renewed mid-run
   // Called on the calling thread once a page's records went to the sink, with the pages and
   // records emitted so far (the fetching side may be pages ahead of them).

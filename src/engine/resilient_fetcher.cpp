@@ -2,12 +2,16 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "engine/run_error.hpp"
 
 namespace hw::engine {
 namespace {
+
+// How soon a cancelled run stops waiting; the check may read the flow from the store.
+constexpr std::chrono::milliseconds kCancelPoll(100);
 
 std::string tried(unsigned attempts) {
   return attempts > 1 ? " (tried " + std::to_string(attempts) + " times)" : "";
@@ -16,10 +20,11 @@ std::string tried(unsigned attempts) {
 }  // namespace
 
 ResilientFetcher::ResilientFetcher(const FetchOptions& options, std::chrono::milliseconds spacing,
-                                   Sleep sleep)
+                                   Cancelled cancelled, Sleep sleep)
     : fetcher_(options),
       policy_(options.retry),
       spacing_(spacing),
+      cancelled_(std::move(cancelled)),
       sleep_(sleep ? std::move(sleep)
                    : Sleep([](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); })),
       random_(std::random_device{}()) {}
@@ -42,18 +47,28 @@ UpstreamResponse ResilientFetcher::fetch(const UpstreamRequest& request) {
         throw RunError(e.code(), e.what() + tried(attempt));
       failure = e.what();
     }
-    const auto wait = policy_.wait_before(attempt, answer ? &*answer : nullptr, jitter(),
-                                          std::chrono::system_clock::now());
-    spdlog::warn("{}; retrying in {} ms", failure, wait.count());
-    sleep_(wait);
+    const auto delay = policy_.wait_before(attempt, answer ? &*answer : nullptr, jitter(),
+                                           std::chrono::system_clock::now());
+    spdlog::warn("{}; retrying in {} ms", failure, delay.count());
+    wait(delay);
   }
 }
 
 void ResilientFetcher::space_out() {
   const auto now = std::chrono::steady_clock::now();
   if (last_start_ && now < *last_start_ + spacing_)
-    sleep_(std::chrono::ceil<std::chrono::milliseconds>(*last_start_ + spacing_ - now));
+    wait(std::chrono::ceil<std::chrono::milliseconds>(*last_start_ + spacing_ - now));
   last_start_ = std::chrono::steady_clock::now();
+}
+
+// A retry may wait minutes (Retry-After, maxAttempts): a cancelled run must not.
+void ResilientFetcher::wait(std::chrono::milliseconds duration) {
+  if (!cancelled_) return sleep_(duration);
+  for (auto left = duration;; left -= kCancelPoll) {
+    if (cancelled_()) throw RunError("CANCELLED", "the run was cancelled");
+    if (left <= std::chrono::milliseconds(0)) return;
+    sleep_(std::min(left, kCancelPoll));
+  }
 }
 
 double ResilientFetcher::jitter() {

@@ -30,9 +30,10 @@ bool carries_credentials(const UpstreamRequest& request) {
 SourceClient::SourceClient(const boost::json::object& attributes,
                            const boost::json::object& auth_spec,
                            const boost::json::object& auth_params, const FetchOptions& options,
-                           std::function<void(const RenewedParams&)> keep)
-    : pages_(options, request_spacing(attributes)),
-      tokens_(options),
+                           std::function<void(const RenewedParams&)> keep,
+                           ResilientFetcher::Cancelled cancelled)
+    : pages_(options, request_spacing(attributes), cancelled),
+      tokens_(options, std::chrono::milliseconds(0), std::move(cancelled)),
       authenticator_(make_authenticator(
           auth_spec, auth_params,
           {[this](const UpstreamRequest& request) { return tokens_.fetch(request); },

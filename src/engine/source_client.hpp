@@ -11,14 +11,15 @@ namespace hw::engine {
 
 // How a run talks to its source: requests carry the connection's credentials, are spaced
 // by paginationParams.delayRequestMillis, retried on 429, 5xx and transport failures, and
-// sent once more with renewed credentials after a 401.
+// sent once more with renewed credentials after a 401. Waits end once `cancelled` is true.
 class SourceClient {
  public:
   // `attributes` is the spec's sourceSpec.attributes; `keep` receives credentials renewed
   // during the run (an OAuth token), so the connection can store them for the next one.
   SourceClient(const boost::json::object& attributes, const boost::json::object& auth_spec,
                const boost::json::object& auth_params, const FetchOptions& options,
-               std::function<void(const RenewedParams&)> keep);
+               std::function<void(const RenewedParams&)> keep,
+               ResilientFetcher::Cancelled cancelled = {});
 
   // Adds the credentials to `request`, renewing them first when they have expired.
   void authorize(UpstreamRequest& request);

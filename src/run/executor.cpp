@@ -135,7 +135,7 @@ Outcome Executor::execute_or_throw(const RunRequest& r, const Progress& progress
   const auto& auth_params = json::object_at(json::object_at(base, "auth"), "params");
   RunRecords records(writer, mapping, error_diagnostics_enabled(flow));
   ProgressReports reports(progress);
-  // Disabling (or deleting) the flow cancels the run at its next page.
+  // Disabling (or deleting) the flow cancels the run at its next page or retry wait.
   engine::PullOptions options{
       fetch_, 100'000,
       [&] {

@@ -34,9 +34,7 @@ void RunProgress::finish() {
 
 void RunProgress::draw() {
   // "\r" back to the line's start, "\x1b[K" clears what a longer line left behind.
-  out_ << "\r"
-       << progress_line(pages_.load(std::memory_order_relaxed), records_,
-                        std::chrono::steady_clock::now() - started_)
+  out_ << "\r" << progress_line(pages_, records_, std::chrono::steady_clock::now() - started_)
        << "\x1b[K" << std::flush;
 }
 

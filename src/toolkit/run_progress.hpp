@@ -1,5 +1,4 @@
 #pragma once
-#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <ostream>
@@ -12,13 +11,12 @@ std::string progress_line(std::size_t pages, std::size_t records,
                           std::chrono::duration<double> elapsed);
 
 // A live progress line on a terminal: rewritten in place at most every 100 ms, ended with a
-// newline by finish(). Pages are counted on the thread that fetches them, records on the
-// one that writes them; only the latter writes to `out`.
+// newline by finish(). Pages and records are counted as they are written, on one thread.
 class RunProgress {
  public:
   explicit RunProgress(std::ostream& out);
 
-  void page_started() { pages_.fetch_add(1, std::memory_order_relaxed); }
+  void page_written() { ++pages_; }
   void record_written();
   void finish();
 
@@ -28,7 +26,7 @@ class RunProgress {
   std::ostream& out_;
   const std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point drawn_;
-  std::atomic<std::size_t> pages_{0};
+  std::size_t pages_ = 0;
   std::size_t records_ = 0;
 };
 

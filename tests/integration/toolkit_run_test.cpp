@@ -144,7 +144,7 @@ TEST_F(RunCommandTest, OnATerminalAFailureGetsALineOfItsOwn) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err,
-            "\r1 page, 0 records, 0 records/s\x1b[K\nheadwater run: UPSTREAM_401: GET " +
+            "\r0 pages, 0 records, 0 records/s\x1b[K\nheadwater run: UPSTREAM_401: GET " +
                 upstream_.base_url() + kWindowPage + kFirstPage + kUnauthorized);
 }
 

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <vector>
 
 #include "engine/resilient_fetcher.hpp"
@@ -98,7 +100,7 @@ class ResilientFetcherTest : public ::testing::Test {
   }
 
   ResilientFetcher fetcher(milliseconds spacing = milliseconds(0)) {
-    return ResilientFetcher(options, spacing, [this](milliseconds d) { waits.push_back(d); });
+    return ResilientFetcher(options, spacing, {}, [this](milliseconds d) { waits.push_back(d); });
   }
 
   RunError failure(ResilientFetcher& f) {
@@ -181,6 +183,25 @@ TEST_F(ResilientFetcherTest, AnOversizePageIsNotRetried) {
   EXPECT_EQ(failure(f).code(), "PAGE_TOO_LARGE");
   EXPECT_EQ(upstream.requests().size(), 1U);
   EXPECT_TRUE(waits.empty());
+}
+
+TEST_F(ResilientFetcherTest, CancellingEndsARetryWaitWithoutAnotherRequest) {
+  options.retry = {3, milliseconds(100), milliseconds(30'000)};
+  upstream.inject(Fault::status429, 0, 1, 30);  // Retry-After: 30
+  std::atomic<bool> cancelled = false;
+  ResilientFetcher f(options, milliseconds(0), [&] { return cancelled.load(); });
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(milliseconds(200));
+    cancelled = true;
+  });
+  const auto started = std::chrono::steady_clock::now();
+  const RunError error = failure(f);
+  const auto took = std::chrono::steady_clock::now() - started;
+  canceller.join();
+  EXPECT_EQ(error.code(), "CANCELLED");
+  EXPECT_STREQ(error.what(), "the run was cancelled");
+  EXPECT_LT(took, std::chrono::seconds(2));
+  EXPECT_EQ(upstream.requests().size(), 1U);
 }
 
 TEST_F(ResilientFetcherTest, SpacingKeepsConsecutiveRequestsApart) {

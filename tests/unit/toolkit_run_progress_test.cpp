@@ -19,8 +19,8 @@ TEST(RunProgress, LineCountsPagesRecordsAndRate) {
 TEST(RunProgress, RedrawsInPlaceAndEndsTheLine) {
   std::ostringstream out;
   RunProgress progress(out);
-  progress.page_started();
-  progress.page_started();
+  progress.page_written();
+  progress.page_written();
   progress.record_written();
   progress.finish();
   const std::string text = out.str();

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,24 +72,7 @@ class NumberSpellingTest : public RunTest {
     const auto run = finished_run(start_run(flow));
     EXPECT_EQ(str(run.at("metrics").at("statusSummary"), "status"), "success")
         << boost::json::serialize(run);
-    const std::string batch = str(run.at("activities").at(0), "id");
-    std::vector<std::string> out;
-    const auto files =
-        require_status(client_.get(std::string(kExport) + "/batches/" + batch + "/files"), 200)
-            .json();
-    for (const auto& file : files.at("data").as_array()) {
-      const auto parts =
-          require_status(client_.get(std::string(kExport) + "/files/" + str(file, "dataSetFileId")),
-                         200)
-              .json();
-      for (const auto& part : parts.at("data").as_array()) {
-        std::istringstream lines(
-            require_status(client_.get(str(part.at("_links").at("self"), "href")), 200).body);
-        for (std::string line; std::getline(lines, line);)
-          if (!line.empty()) out.push_back(line);
-      }
-    }
-    return out;
+    return batch_lines(str(run.at("activities").at(0), "id"));
   }
 
   // The body of GET base/id, as the server wrote it.

@@ -90,9 +90,10 @@ class RunTest : public DataflowTest {
     }
   }
 
-  // Every record of the batch, through /batches/{id}/files → /files/{id} → ?path=.
-  std::vector<boost::json::object> batch_records(std::string_view batch_id) {
-    std::vector<boost::json::object> out;
+  // Every line of the batch's files, as Data Access serves them (/batches/{id}/files →
+  // /files/{id} → ?path=), text untouched.
+  std::vector<std::string> batch_lines(std::string_view batch_id) {
+    std::vector<std::string> out;
     const auto files =
         require_status(
             client_.get(std::string(kExport) + "/batches/" + std::string(batch_id) + "/files"), 200)
@@ -106,9 +107,17 @@ class RunTest : public DataflowTest {
         const auto href = str(part.at("_links").at("self"), "href");
         std::istringstream lines(require_status(client_.get(href), 200).body);
         for (std::string line; std::getline(lines, line);)
-          if (!line.empty()) out.push_back(boost::json::parse(line).as_object());
+          if (!line.empty()) out.push_back(line);
       }
     }
+    return out;
+  }
+
+  // Every record of the batch, parsed.
+  std::vector<boost::json::object> batch_records(std::string_view batch_id) {
+    std::vector<boost::json::object> out;
+    for (const auto& line : batch_lines(batch_id))
+      out.push_back(boost::json::parse(line).as_object());
     return out;
   }
 

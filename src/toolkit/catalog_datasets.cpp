@@ -6,11 +6,12 @@
 
 #include "engine/template.hpp"
 #include "json/parse.hpp"
+#include "json/serialize.hpp"
 
 namespace hw::toolkit {
 
 std::string create_dataset(ApiClient& client, const std::string& name) {
-  const auto body = boost::json::serialize(boost::json::object{{"name", name}});
+  const auto body = hw::json::serialize(boost::json::object{{"name", name}});
   const auto response = client.send("POST", std::string(kCatalogDataSets), body);
   if (response.status != 201) throw std::runtime_error(response.describe_error());
   // Catalog answers a write with ["@/dataSets/{id}"].

@@ -3,9 +3,9 @@
 
 #include "toolkit/api_client.hpp"
 
-// The Catalog dataset calls of `headwater dataset`. Each throws std::runtime_error whose
-// message is the server's answer as ApiResponse::describe_error gives it ("404 NOT_FOUND:
-// …"), so the command prints it after its own name and nothing else.
+// The Catalog dataset calls of `headwater dataset` and `headwater verify`. Each throws
+// std::runtime_error whose message is the server's answer as ApiResponse::describe_error gives it
+// ("404 NOT_FOUND: …"), so the command prints it after its own name and nothing else.
 namespace hw::toolkit {
 
 inline constexpr std::string_view kCatalogDataSets = "/data/foundation/catalog/dataSets";

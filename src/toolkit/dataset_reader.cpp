@@ -142,4 +142,18 @@ bool DatasetReader::read(const DatasetBatch& batch, const PartSink& sink) const 
   return true;
 }
 
+boost::json::array DatasetReader::first_records(const std::string& batch_id, std::size_t n) const {
+  boost::json::array records;
+  read({batch_id, "success", 0}, [&](std::string_view lines) {
+    while (records.size() < n && !lines.empty()) {
+      const auto end = std::min(lines.find('\n'), lines.size());
+      if (auto record = json::parse(lines.substr(0, end)); record.ok)
+        records.push_back(std::move(record.value));
+      lines.remove_prefix(std::min(end + 1, lines.size()));
+    }
+    return records.size() < n;
+  });
+  return records;
+}
+
 }  // namespace hw::toolkit

@@ -1,4 +1,6 @@
 #pragma once
+#include <boost/json/array.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -38,6 +40,8 @@ class DatasetReader {
   // /export/files/{fileId} (its parts) and ?path=NAME for each part, every page of each
   // list. Each part goes to `sink` as soon as it is read. False when the sink stopped.
   bool read(const DatasetBatch& batch, const PartSink& sink) const;
+  // The first `n` records of the batch that parse, for a sample.
+  boost::json::array first_records(const std::string& batch_id, std::size_t n) const;
 
  private:
   ApiClient& client_;

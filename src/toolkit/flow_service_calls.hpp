@@ -23,13 +23,8 @@ const boost::json::object& first_of(const boost::json::object& o, std::string_vi
 boost::json::object get_item(ApiClient& client, const std::string& path);
 // POST answering 201 {"id", …} -> the id.
 std::string create(ApiClient& client, const std::string& path, const boost::json::object& body);
-// POST /catalog/dataSets -> the new dataset's id.
-std::string create_dataset(ApiClient& client, const std::string& name);
-void require_dataset(ApiClient& client, const std::string& id);
 void delete_flow(ApiClient& client, const std::string& flow_id);
 // The flow's runs, oldest first.
 boost::json::array runs_of(ApiClient& client, const std::string& flow_id);
-// Up to `n` records of a Catalog batch, through the Data Access API.
-boost::json::array batch_sample(ApiClient& client, const std::string& batch_id, std::size_t n);
 
 }  // namespace hw::toolkit::calls

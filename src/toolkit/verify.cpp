@@ -9,6 +9,8 @@
 #include "json/serialize.hpp"
 #include "spec/builtin_ids.hpp"
 #include "spec/spec_kind.hpp"
+#include "toolkit/catalog_datasets.hpp"
+#include "toolkit/dataset_reader.hpp"
 #include "toolkit/flow_service_calls.hpp"
 #include "toolkit/verify_chain.hpp"
 
@@ -130,11 +132,11 @@ void Verification::dataflow_steps(std::string_view flow_spec_id,
 
 std::string Verification::dataset_step() {
   if (env_.dataset_id) {
-    calls::require_dataset(client_, *env_.dataset_id);
+    require_dataset(client_, *env_.dataset_id);
     dataset_ = *env_.dataset_id;
     return "existing " + dataset_;
   }
-  dataset_ = calls::create_dataset(client_, "verify " + name());
+  dataset_ = create_dataset(client_, "verify " + name());
   return "id " + dataset_;
 }
 
@@ -165,7 +167,7 @@ std::string Verification::flow_step(std::string_view flow_spec_id,
 
 void Verification::sample_step(const std::string& batch_id) {
   const bool ok = steps_.run("sample", [&] {
-    report_.sample = calls::batch_sample(client_, batch_id, 3);
+    report_.sample = DatasetReader(client_, dataset_).first_records(batch_id, 3);
     return std::to_string(report_.sample.size()) + " landed record(s)";
   });
   if (!ok || !options_.text) return;
